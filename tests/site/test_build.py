@@ -1,0 +1,41 @@
+"""The strict build: passes, leaves no template syntax behind, dates every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+
+
+def test_strict_build_produces_start_page(built_site: Path) -> None:
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in index
+    assert "Handboek zij-instroom doktersassistent" in index
+
+
+def test_no_unrendered_template_syntax(built_site: Path) -> None:
+    leftovers = [
+        str(p.relative_to(built_site))
+        for p in html_pages(built_site)
+        if "{{" in p.read_text(encoding="utf-8") or "{%" in p.read_text(encoding="utf-8")
+    ]
+    assert leftovers == []
+
+
+def test_every_page_shows_last_updated_date(built_site: Path) -> None:
+    missing = [
+        str(p.relative_to(built_site))
+        for p in html_pages(built_site)
+        if "Laatst bijgewerkt" not in p.read_text(encoding="utf-8")
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("page", ["index.html", "stappen/stap-5-matching/index.html"])
+def test_pages_have_an_edit_link(built_site: Path, page: str) -> None:
+    html = (built_site / page).read_text(encoding="utf-8")
+    assert "/edit/main/docs/" in html
