@@ -1,0 +1,130 @@
+# Dated parameters over the validated data bundle: look up the value in force on a date.
+"""Dated-parameter access over the data bundle (plain dicts from JSON), standard library only.
+
+The bundle is produced at build time by the strict loader (macros/data.py) and shipped to the
+browser as JSON; this module reads it the same way in both places. Numbers become Decimal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+
+class ParameterError(LookupError):
+    """A parameter is unknown, or has no value on the requested date."""
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    """One value of a parameter, in force from `start` until the next value's start."""
+
+    start: dt.date
+    value: Any
+    source: str
+    peildatum: dt.date
+    confidence: str
+    note: str | None = None
+
+    @property
+    def indicative(self) -> bool:
+        """True when the site must show the value as 'indicatief' (confidence below high)."""
+        return self.confidence != "high"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    label: str
+    unit: str
+    file: str
+    values: tuple[DatedValue, ...]
+    covered_until: dt.date | None = None
+    assumption: bool = False
+
+    @property
+    def first_date(self) -> dt.date:
+        return self.values[0].start
+
+    def entry_on(self, on: dt.date) -> DatedValue:
+        """The value in force on `on`; raises ParameterError before the first date or after covered_until."""
+        if on < self.first_date:
+            raise ParameterError(f"{self.key}: geen waarde op {on.isoformat()} (eerste waarde: {self.first_date})")
+        if self.covered_until is not None and on > self.covered_until:
+            raise ParameterError(
+                f"{self.key}: geen waarde op {on.isoformat()} (gegevens gelden t/m {self.covered_until})"
+            )
+        current = self.values[0]
+        for entry in self.values[1:]:
+            if entry.start > on:
+                break
+            current = entry
+        return current
+
+    def value_on(self, on: dt.date) -> Any:
+        return self.entry_on(on).value
+
+    def changes_between(self, after: dt.date, until: dt.date) -> list[DatedValue]:
+        """Values that start after `after` and on or before `until` (e.g. wage increases in a period)."""
+        return [entry for entry in self.values if after < entry.start <= until]
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _parameter(key: str, raw: Mapping[str, Any]) -> Parameter:
+    values = tuple(
+        DatedValue(
+            start=_date(item["from"]),
+            value=item["value"],
+            source=item["source"],
+            peildatum=_date(item["peildatum"]),
+            confidence=item["confidence"],
+            note=item.get("note"),
+        )
+        for item in raw["values"]
+    )
+    covered_until = raw.get("covered_until")
+    return Parameter(
+        key=key,
+        label=raw["label"],
+        unit=raw["unit"],
+        file=raw["file"],
+        values=values,
+        covered_until=_date(covered_until) if covered_until else None,
+        assumption=bool(raw.get("assumption", False)),
+    )
+
+
+class Parameters:
+    """All dated parameters of a bundle, by key such as 'cao.working_conditions.fulltime_hours_per_week'."""
+
+    def __init__(self, bundle: Mapping[str, Any]) -> None:
+        self._raw = bundle["parameters"]
+        self._cache: dict[str, Parameter] = {}
+
+    def keys(self) -> list[str]:
+        return sorted(self._raw)
+
+    def get(self, key: str) -> Parameter:
+        if key not in self._cache:
+            if key not in self._raw:
+                raise ParameterError(f"onbekende parameter: {key}")
+            self._cache[key] = _parameter(key, self._raw[key])
+        return self._cache[key]
+
+    def entry_on(self, key: str, on: dt.date) -> DatedValue:
+        return self.get(key).entry_on(on)
+
+    def value_on(self, key: str, on: dt.date) -> Any:
+        return self.get(key).value_on(on)
+
+
+def load_bundle(text: str) -> dict[str, Any]:
+    """Parse the JSON data bundle; every non-integer number becomes an exact Decimal."""
+    return json.loads(text, parse_float=Decimal)

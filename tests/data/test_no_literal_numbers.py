@@ -1,0 +1,62 @@
+"""Numbers that belong to data/ never appear literally in docs/ or in calculator code."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from decimal import Decimal, InvalidOperation
+
+from tests.conftest import ROOT
+from tests.data.test_data_pages import PARAMS
+
+# A euro amount or a percentage typed into a page: "€ 2.700", "2.700 euro", "25,9 %", "8 procent".
+MONEY_OR_PERCENT = re.compile(r"€\s*\d|\d\s*(?:%|euro\b|procent\b)", re.IGNORECASE)
+# Literals any code may use without them being data: 0, 1, 100 (percent), 12 (months), 52 (weeks).
+NEUTRAL = {Decimal(n) for n in ("0", "1", "100", "12", "52", "2", "10", "3", "4", "5", "7")}
+
+
+def test_no_money_or_percentages_typed_into_pages() -> None:
+    offenders = []
+    for page in (ROOT / "docs").rglob("*.md"):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            if MONEY_OR_PERCENT.search(line):
+                offenders.append(f"{page.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
+
+
+def money_and_percent_values() -> set[Decimal]:
+    values = set()
+    for param in PARAMS.values():
+        if param["unit"].startswith("euro") or param["unit"] == "percent":
+            for entry in param["values"].values():
+                try:
+                    values.add(Decimal(entry["value"]))
+                except (InvalidOperation, TypeError):
+                    continue  # structured values are covered by their own numbers below
+    return values - NEUTRAL
+
+
+def test_no_data_value_in_calculator_code() -> None:
+    data_values = money_and_percent_values()
+    assert data_values, "no money or percent values found in data/"
+    offenders = []
+    for module in (ROOT / "calculators").rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NUMBER and Decimal(token.string.replace("_", "")) in data_values:
+                offenders.append(f"{module.relative_to(ROOT)}:{token.start[0]}: {token.string}")
+    assert offenders == []
+
+
+def test_scheme_texts_refer_to_amounts_instead_of_repeating_them() -> None:
+    """A summary that repeats an amount goes stale when the dated value changes."""
+    import yaml
+
+    offenders = []
+    for path in (ROOT / "data" / "schemes").glob("*.yaml"):
+        scheme = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts = [scheme.get(field, "") for field in ("summary", "covers", "scaling", "application")]
+        texts += [condition["label"] for condition in scheme.get("conditions", [])]
+        offenders += [f"{path.name}: {text[:60]}" for text in texts if re.search(r"€\s*\d", text)]
+    assert offenders == []
