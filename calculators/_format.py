@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
+MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def _group(digits: str) -> str:
@@ -47,4 +48,4 @@ def long_date(day: dt.date) -> str:
 
 
 def short_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    return f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from calculators import Parameters, load_bundle
 from macros import tables
 from macros.data import DataError, bundle_json, load_data
 
+BUNDLE_DIR = "assets/data"
+
 
 def load_site_data(project_dir: Path) -> dict:
     """The validated bundle as the calculators see it (JSON round trip: Decimals, plain dicts)."""
     return load_bundle(bundle_json(load_data(project_dir / "data")))
+
+
+def write_bundle(project_dir: Path, site_dir: Path) -> Path:
+    """Write the validated data as one JSON file whose name carries its content hash (cache forever)."""
+    text = bundle_json(load_data(project_dir / "data"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    target = site_dir / BUNDLE_DIR / f"handboek-data.{digest}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def define_env(env) -> None:
@@ -66,3 +79,8 @@ def define_env(env) -> None:
     @env.macro
     def salary_table_status() -> str:
         return tables.salary_table_status(bundle)
+
+
+def on_post_build(env) -> None:
+    """After the build: ship the data bundle for the in-browser calculators."""
+    write_bundle(Path(env.project_dir), Path(env.conf["site_dir"]))

@@ -142,3 +142,15 @@ def test_scheme_route_overview_matches_the_yaml(built_site: Path) -> None:
     for attributes, text in cells(built_site, "gegevens/subsidiewijzer/", "data-route"):
         routes = raw_yaml(f"data/schemes/{attributes['data-scheme']}.yaml")["routes"]
         assert (text.strip() == "ja") == (attributes["data-route"] in routes)
+
+
+def test_build_ships_the_validated_bundle_with_a_content_hash(built_site: Path) -> None:
+    import hashlib
+
+    from macros.data import bundle_json, load_data
+
+    shipped = list((built_site / "assets" / "data").glob("handboek-data.*.json"))
+    assert len(shipped) == 1
+    text = shipped[0].read_text(encoding="utf-8")
+    assert text == bundle_json(load_data(ROOT / "data"))
+    assert shipped[0].name == f"handboek-data.{hashlib.sha256(text.encode()).hexdigest()[:12]}.json"
