@@ -12,14 +12,19 @@ from macros.data import DataError, bundle_json, load_data
 BUNDLE_DIR = "assets/data"
 
 
+# The bundle text of the current build: loaded once in define_env, shipped in on_post_build.
+_current_bundle_text: dict[Path, str] = {}
+
+
 def load_site_data(project_dir: Path) -> dict:
-    """The validated bundle as the calculators see it (JSON round trip: Decimals, plain dicts)."""
-    return load_bundle(bundle_json(load_data(project_dir / "data")))
-
-
-def write_bundle(project_dir: Path, site_dir: Path) -> Path:
-    """Write the validated data as one JSON file whose name carries its content hash (cache forever)."""
+    """Validate data/ and return the bundle as the calculators see it (JSON round trip: Decimals, plain dicts)."""
     text = bundle_json(load_data(project_dir / "data"))
+    _current_bundle_text[project_dir] = text
+    return load_bundle(text)
+
+
+def write_bundle(text: str, site_dir: Path) -> Path:
+    """Write the validated data as one JSON file whose name carries its content hash (cache forever)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     target = site_dir / BUNDLE_DIR / f"handboek-data.{digest}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,4 +88,4 @@ def define_env(env) -> None:
 
 def on_post_build(env) -> None:
     """After the build: ship the data bundle for the in-browser calculators."""
-    write_bundle(Path(env.project_dir), Path(env.conf["site_dir"]))
+    write_bundle(_current_bundle_text[Path(env.project_dir)], Path(env.conf["site_dir"]))
