@@ -7,5 +7,6 @@ from calculators._parameters import (
     Parameters,
     load_bundle,
 )
+from calculators._registry import CALCULATORS, embed, run
 
-__all__ = ["DatedValue", "Parameter", "ParameterError", "Parameters", "load_bundle"]
+__all__ = ["CALCULATORS", "DatedValue", "Parameter", "ParameterError", "Parameters", "embed", "load_bundle", "run"]

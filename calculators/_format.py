@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
@@ -49,3 +50,38 @@ def long_date(day: dt.date) -> str:
 
 def short_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"
+
+
+UNIT_SUFFIX = {
+    "euro_per_month": " per maand", "euro_per_year": " per jaar", "euro_per_study_year": " per studiejaar",
+    "euro_per_hour": " per uur", "hours_per_week": " uur per week", "hours_per_year": " uur per jaar",
+    "weeks": " weken", "days": " dagen", "months": " maanden", "years": " jaar", "km": " km",
+}
+
+
+def format_value(unit: str, value: Any) -> str:
+    """A parameter value as Dutch text, for every unit and for the structured values we use."""
+    if value is None:
+        return "vervallen"
+    if isinstance(value, dict) and "percent_by_scale" in value:
+        parts = []
+        for band in value["percent_by_scale"]:
+            scales = (f"schaal {band['from_scale']} t/m {band['to_scale']}" if band["to_scale"] < 99
+                      else "alle schalen" if band["from_scale"] == 1 else f"schaal {band['from_scale']} en hoger")
+            parts.append(f"{percent(band['percent'])} ({scales})")
+        text = ", ".join(parts)
+        if "minimum_monthly_amount" in value:
+            text += f"; minimaal {euro(value['minimum_monthly_amount'])} per maand (voltijd)"
+        return text
+    if isinstance(value, dict) and "first_day" in value:
+        first, last = dt.date.fromisoformat(value["first_day"]), dt.date.fromisoformat(value["last_day"])
+        return f"{value['name']}: {short_date(first)} t/m {short_date(last)}"
+    if isinstance(value, dict):
+        return str(value)
+    if unit.startswith("euro"):
+        return euro(value) + UNIT_SUFFIX.get(unit, "")
+    if unit == "percent":
+        return percent(value)
+    if unit == "scale":
+        return f"schaal {number(value)}"
+    return number(value) + UNIT_SUFFIX.get(unit, "")

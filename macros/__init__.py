@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from calculators import Parameters, load_bundle
+from calculators import Parameters, embed, load_bundle
 from macros import tables
 from macros.data import DataError, bundle_json, load_data
 
@@ -80,6 +80,11 @@ def define_env(env) -> None:
     @env.macro
     def facts_table(facts_id: str) -> str:
         return tables.facts_table(bundle, facts_id)
+
+    @env.macro
+    def calculator(name: str) -> str:
+        """A calculator's form with its result for the default inputs, rendered now by the same Python code."""
+        return embed(name, bundle)
 
     @env.macro
     def salary_table_status() -> str:

@@ -8,51 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from typing import Any
 from urllib.parse import urlsplit
 
 from calculators import Parameters
-from calculators._format import euro, long_date, number, percent, short_date
+from calculators._format import euro, format_value, long_date, number, percent, short_date
 
 ROUTE_LABELS = {"uwv": "UWV", "ssfh": "SSFH", "regulier": "Regulier"}
 HOLIDAY_REGIONS = ("noord", "midden", "zuid")
 
-UNIT_SUFFIX = {
-    "euro_per_month": " per maand", "euro_per_year": " per jaar", "euro_per_study_year": " per studiejaar",
-    "euro_per_hour": " per uur", "hours_per_week": " uur per week", "hours_per_year": " uur per jaar",
-    "weeks": " weken", "days": " dagen", "months": " maanden", "years": " jaar", "km": " km",
-}
-
-
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
-
-
-def format_value(unit: str, value: Any) -> str:
-    """A parameter value as Dutch text, for every unit and for the structured values we use."""
-    if value is None:
-        return "vervallen"
-    if isinstance(value, dict) and "percent_by_scale" in value:
-        parts = []
-        for band in value["percent_by_scale"]:
-            scales = (f"schaal {band['from_scale']} t/m {band['to_scale']}" if band["to_scale"] < 99
-                      else "alle schalen" if band["from_scale"] == 1 else f"schaal {band['from_scale']} en hoger")
-            parts.append(f"{percent(band['percent'])} ({scales})")
-        text = ", ".join(parts)
-        if "minimum_monthly_amount" in value:
-            text += f"; minimaal {euro(value['minimum_monthly_amount'])} per maand (voltijd)"
-        return text
-    if isinstance(value, dict) and "first_day" in value:
-        return f"{value['name']}: {short_date(_date(value['first_day']))} t/m {short_date(_date(value['last_day']))}"
-    if isinstance(value, dict):
-        return escape(str(value))
-    if unit.startswith("euro"):
-        return euro(value) + UNIT_SUFFIX.get(unit, "")
-    if unit == "percent":
-        return percent(value)
-    if unit == "scale":
-        return f"schaal {number(value)}"
-    return number(value) + UNIT_SUFFIX.get(unit, "")
 
 
 def source_link(url: str) -> str:

@@ -1,0 +1,49 @@
+# Lookups that the calculators share: carry the last known value forward and say so.
+"""Parameter lookups for calculators: past the covered dates, use the last known value and record it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from calculators._parameters import DatedValue, Parameter, ParameterError, Parameters
+
+
+@dataclass
+class Lookups:
+    """Wraps Parameters for one calculation; remembers every entry used and every extrapolation.
+
+    Open-ended values (no covered_until) apply as they are; a value whose data ends is carried
+    forward from its last covered day, and that is recorded so the result can warn about it.
+    """
+
+    parameters: Parameters
+    used: dict[str, DatedValue] = field(default_factory=dict)
+    extrapolated: dict[str, dt.date] = field(default_factory=dict)
+
+    def entry(self, key: str, on: dt.date) -> DatedValue:
+        param: Parameter = self.parameters.get(key)
+        day = on
+        if param.covered_until is not None and on > param.covered_until:
+            day = param.covered_until
+            self.extrapolated.setdefault(key, day)
+        entry = param.entry_on(day)
+        self.used.setdefault(key, entry)
+        return entry
+
+    def value(self, key: str, on: dt.date) -> Any:
+        return self.entry(key, on).value
+
+    def decimal(self, key: str, on: dt.date) -> Decimal:
+        return Decimal(self.value(key, on))
+
+    def known(self, key: str, on: dt.date) -> DatedValue | None:
+        """The value on `on` without extrapolating; None when the data does not cover that date."""
+        try:
+            entry = self.parameters.get(key).entry_on(on)
+        except ParameterError:
+            return None
+        self.used.setdefault(key, entry)
+        return entry

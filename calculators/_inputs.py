@@ -1,0 +1,104 @@
+# Form fields declared once: the page's form, the URL state and the validation all come from here.
+"""Input declarations and parsing with Dutch messages per field (the single source of UI messages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+Kind = Literal["decimal", "integer", "date", "choice"]
+
+# "1.234,56" (Dutch), "1234,56", "1234.56" (browser number fields) and "2.700" (Dutch thousands).
+_DUTCH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+_PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a calculator: how it is labelled, bounded, explained and parsed."""
+
+    name: str
+    label: str
+    kind: Kind
+    default: str
+    help: str = ""
+    unit: str = ""
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    choices: tuple[tuple[str, str], ...] = ()
+    # Dutch message when the value is below the minimum (e.g. a rule from the playbook), else a generic one.
+    below_minimum: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedInputs:
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    cleaned = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if _DUTCH_THOUSANDS.match(cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _PLAIN.match(cleaned):
+        cleaned = cleaned.replace(",", ".")
+    else:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _format_bound(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
+    """Parse one raw string; return (value, None) or (None, Dutch message)."""
+    text = (raw or "").strip()
+    if not text:
+        return None, f"Vul {spec.label.lower()} in."
+    if spec.kind == "choice":
+        allowed = {key for key, _ in spec.choices}
+        if text not in allowed:
+            return None, f"Kies een van de mogelijkheden bij {spec.label.lower()}."
+        return text, None
+    if spec.kind == "date":
+        try:
+            return dt.date.fromisoformat(text), None
+        except ValueError:
+            return None, "Vul een geldige datum in (dd-mm-jjjj)."
+    number = parse_decimal(text)
+    if number is None:
+        return None, "Vul een getal in, bijvoorbeeld 24 of 2.500,50."
+    if spec.kind == "integer" and number != number.to_integral_value():
+        return None, "Vul een geheel getal in."
+    if spec.minimum is not None and number < spec.minimum:
+        return None, spec.below_minimum or f"Vul minimaal {_format_bound(spec.minimum)} {spec.unit}".rstrip() + " in."
+    if spec.maximum is not None and number > spec.maximum:
+        return None, f"Vul hoogstens {_format_bound(spec.maximum)} {spec.unit}".rstrip() + " in."
+    return (int(number) if spec.kind == "integer" else number), None
+
+
+def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, str]) -> ParsedInputs:
+    """Parse every declared field; unknown keys in `raw` are ignored (old shared links keep working)."""
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for spec in fields:
+        value, error = parse_field(spec, raw.get(spec.name, spec.default) if raw is not None else spec.default)
+        if error:
+            errors[spec.name] = error
+        else:
+            values[spec.name] = value
+    return ParsedInputs(values, errors)

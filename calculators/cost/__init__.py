@@ -1,0 +1,1 @@
+"""Cost versus subsidy calculator ("kosten"): inputs, model and page rendering."""

@@ -1,0 +1,219 @@
+# The cost calculator's inputs: declared once (label, unit, default, bounds, help), defaults from data/.
+"""Form fields and the typed input of the cost calculator."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from calculators._inputs import Field
+from calculators._money import cents
+from calculators._parameters import Parameters
+from calculators.cost.salary import index_salary
+
+LKV_CHOICES = (
+    ("geen", "Geen (of niet bekend)"),
+    ("arbeidsgehandicapt", "Arbeidsgehandicapte werknemer (bijvoorbeeld uit de WIA)"),
+    ("banenafspraak", "Doelgroep banenafspraak"),
+)
+YES_NO = (("ja", "Ja"), ("nee", "Nee"))
+
+
+@dataclass(frozen=True)
+class CostInput:
+    start_date: dt.date
+    months: int
+    hours_per_week: Decimal
+    scale: int
+    step: int
+    monthly_salary: Decimal
+    course_fee_paid_by_practice: bool
+    books_per_year: Decimal
+    supervision_hours_per_week: Decimal
+    supervisor_monthly_salary: Decimal
+    share_percent: Decimal
+    lkv_target_group: str
+    freelance_hourly_rate: Decimal
+
+
+def _number(value: Any) -> str:
+    return format(Decimal(value).normalize(), "f")
+
+
+def default_salary(parameters: Parameters, on: dt.date) -> Decimal:
+    """The CAO floor: minimum hourly wage x full-time week x 52 / 12 (an assumption, labelled as such)."""
+    hourly = Decimal(parameters.value_on("cao.working_conditions.minimum_hourly_wage", on))
+    hours = Decimal(parameters.value_on("cao.working_conditions.fulltime_hours_per_week", on))
+    return cents(hourly * hours * 52 / 12)
+
+
+def default_supervisor_salary(parameters: Parameters, on: dt.date) -> Decimal:
+    """Last known table amount for the reference scale/step, indexed with the CAO increases since then."""
+    reference = parameters.value_on("cost_defaults.supervisor_reference_scale", on)
+    scale, step = str(reference["scale"]), str(reference["step"])
+    for entry in reversed(parameters.get("cao.salary_tables.salary_table").values):
+        amount = entry.value["scales"].get(scale, {}).get(step)
+        if entry.start <= on and amount is not None:
+            return cents(index_salary(parameters, Decimal(amount), entry.start, on, int(scale)))
+    return default_salary(parameters, on)
+
+
+def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
+    parameters = Parameters(bundle)
+    period = bundle["supported_period"]
+    start = dt.date.fromisoformat(
+        parameters.value_on("cost_defaults.default_start_date", dt.date.fromisoformat(period["start"]))["date"]
+    )
+    advised = parameters.value_on("matching.advised_min_hours_per_week", start)
+    minimum = Decimal(parameters.value_on("training.bbl.official_min_hours_per_week", start))
+    fulltime = Decimal(parameters.value_on("cao.working_conditions.fulltime_hours_per_week", start))
+    max_months = int(parameters.value_on("training.bbl.max_programme_years", start)) * 12
+    scale = parameters.value_on("cao.function_scales.doktersassistent_a", start)
+    supervision = parameters.value_on("cost_defaults.supervision_hours_per_week", start)
+    overrides = (bundle.get("region") or {}).get("cost_defaults") or {}
+    declared = (
+        Field(
+            "start_date",
+            "Startdatum BVP",
+            "date",
+            start.isoformat(),
+            help=f"Eerste dag van de beroepsvoorbereidende periode; tussen {period['start']} en {period['end']}.",
+        ),
+        Field(
+            "months",
+            "Duur van het traject",
+            "integer",
+            str(max_months),
+            unit="maanden",
+            minimum=Decimal(1),
+            maximum=Decimal(max_months),
+            help="Maximaal twee jaar; korter als de kandidaat vrijstellingen heeft.",
+        ),
+        Field(
+            "hours_per_week",
+            "Werkuren per week in de praktijk",
+            "decimal",
+            _number(advised),
+            unit="uur",
+            minimum=minimum,
+            maximum=fulltime,
+            below_minimum=(
+                f"Een BBL-traject vraagt minimaal {_number(minimum)} uur per week (advies: {_number(advised)})."
+            ),
+            help="Contracturen van de zij-instromer, inclusief de schooldag.",
+        ),
+        Field(
+            "scale",
+            "Salarisschaal (FWHZ)",
+            "integer",
+            _number(scale),
+            minimum=Decimal(1),
+            maximum=Decimal(15),
+            help="Doktersassistent A is schaal 4, B is schaal 5; bepaalt welke loonsverhoging geldt.",
+        ),
+        Field(
+            "step",
+            "Trede bij de start",
+            "integer",
+            "0",
+            minimum=Decimal(0),
+            maximum=Decimal(30),
+            help="Alleen gebruikt als de volledige salaristabel in de gegevens staat; daarna elk jaar een trede hoger.",
+        ),
+        Field(
+            "monthly_salary",
+            "Bruto maandsalaris bij voltijd op de startdatum",
+            "decimal",
+            _number(default_salary(parameters, start)),
+            unit="euro",
+            minimum=Decimal(1),
+            maximum=Decimal(20000),
+            help=(
+                "Aanname: standaard de cao-bodem (minimumuurloon x voltijd week). "
+                "Vul het bedrag uit de salaristabel in."
+            ),
+        ),
+        Field("course_fee_paid_by_practice", "Praktijk betaalt het cursusgeld", "choice", "ja", choices=YES_NO),
+        Field(
+            "books_per_year",
+            "Boeken en lesmateriaal per studiejaar",
+            "decimal",
+            "0",
+            unit="euro",
+            minimum=Decimal(0),
+            maximum=Decimal(10000),
+            help="Neem het bedrag over van de boekenlijst van de school.",
+        ),
+        Field(
+            "supervision_hours_per_week",
+            "Begeleiding per week",
+            "decimal",
+            _number(supervision),
+            unit="uur",
+            minimum=Decimal(0),
+            maximum=Decimal(40),
+            help="Tijd van een gediplomeerde doktersassistent (aanname).",
+        ),
+        Field(
+            "supervisor_monthly_salary",
+            "Bruto maandsalaris begeleider bij voltijd",
+            "decimal",
+            _number(default_supervisor_salary(parameters, start)),
+            unit="euro",
+            minimum=Decimal(1),
+            maximum=Decimal(20000),
+            help="Schatting uit de laatst bekende salaristabel (indicatief).",
+        ),
+        Field(
+            "share_percent",
+            "Aandeel van deze praktijk in de leerwerkplek",
+            "decimal",
+            "100",
+            unit="procent",
+            minimum=Decimal(1),
+            maximum=Decimal(100),
+            help="Deel je de leerwerkplek met een collega (stap 5.2)? Vul het deel van de uren van jouw praktijk in.",
+        ),
+        Field(
+            "lkv_target_group",
+            "Loonkostenvoordeel (alleen route UWV)",
+            "choice",
+            "geen",
+            choices=LKV_CHOICES,
+            help="Alleen met een doelgroepverklaring van UWV.",
+        ),
+        Field(
+            "freelance_hourly_rate",
+            "Ter vergelijking: uurtarief van een zzp- of uitzendkracht",
+            "decimal",
+            "0",
+            unit="euro",
+            minimum=Decimal(0),
+            maximum=Decimal(500),
+            help="Laat 0 staan om niet te vergelijken.",
+        ),
+    )
+    return tuple(
+        Field(**{**f.__dict__, "default": str(overrides[f.name])}) if f.name in overrides else f for f in declared
+    )
+
+
+def to_input(values: Mapping[str, Any]) -> CostInput:
+    return CostInput(
+        start_date=values["start_date"],
+        months=values["months"],
+        hours_per_week=values["hours_per_week"],
+        scale=values["scale"],
+        step=values["step"],
+        monthly_salary=values["monthly_salary"],
+        course_fee_paid_by_practice=values["course_fee_paid_by_practice"] == "ja",
+        books_per_year=values["books_per_year"],
+        supervision_hours_per_week=values["supervision_hours_per_week"],
+        supervisor_monthly_salary=values["supervisor_monthly_salary"],
+        share_percent=values["share_percent"],
+        lkv_target_group=values["lkv_target_group"],
+        freelance_hourly_rate=values["freelance_hourly_rate"],
+    )

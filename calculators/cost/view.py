@@ -1,0 +1,133 @@
+# HTML for the cost result: comparison, per-route tables, benefits, warnings and assumptions.
+"""Render a CostResult as accessible HTML tables (the same HTML at build time and in the browser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from calculators._format import euro, long_date, short_date
+from calculators.cost.model import COST_KINDS, CostResult, Range, RouteResult, Row
+
+
+def _money(amount) -> str:
+    return f'<span class="hb-money">{euro(amount)}</span>'
+
+
+def _range(value: Range) -> str:
+    if value.low == value.high:
+        return _money(value.low)
+    return f"{_money(value.low)} tot {_money(value.high)}"
+
+
+def _comparison(result: CostResult) -> str:
+    head = (
+        "<tr><th scope='col'>Route</th><th scope='col'>Kosten</th><th scope='col'>Subsidies</th>"
+        "<th scope='col'>Nettokosten</th></tr>"
+    )
+    rows = "".join(
+        f'<tr data-route="{r.route}"><th scope="row">{r.label}</th>'
+        f'<td data-cell="cost">{_money(r.total.total_cost)}</td>'
+        f'<td data-cell="subsidy">{_range(r.total.subsidy)}</td><td data-cell="net">{_range(r.total.net)}</td></tr>'
+        for r in result.routes
+    )
+    months = len(result.routes[0].months)
+    return (
+        f'<div class="hb-table"><table data-summary><caption>Vergelijking van de routes over '
+        f"{months} maanden</caption><thead>{head}</thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _table(route: RouteResult, rows: list[Row], caption: str, month_labels: bool) -> str:
+    def label(row: Row) -> str:
+        return short_date(dt.date.fromisoformat(row.label)) if month_labels else escape(row.label)
+
+    head = "<tr><th scope='col'>Post</th>" + "".join(f"<th scope='col'>{label(r)}</th>" for r in rows) + "</tr>"
+    body = []
+    for kind, kind_label in COST_KINDS:
+        body.append(
+            f"<tr><th scope='row'>{kind_label}</th>"
+            + "".join(f"<td>{_money(r.costs[kind])}</td>" for r in rows)
+            + "</tr>"
+        )
+    body.append(
+        "<tr class='hb-calc__sum'><th scope='row'>Totale kosten</th>"
+        + "".join(f"<td>{_money(r.total_cost)}</td>" for r in rows)
+        + "</tr>"
+    )
+    for scheme, title in route.scheme_titles.items():
+        if any(scheme in r.subsidies for r in rows):
+            body.append(
+                f"<tr><th scope='row'>Subsidie: {escape(title)}</th>"
+                + "".join(f"<td>{_range(r.subsidies.get(scheme, Range()))}</td>" for r in rows)
+                + "</tr>"
+            )
+    body.append(
+        "<tr class='hb-calc__sum'><th scope='row'>Nettokosten</th>"
+        + "".join(f"<td>{_range(r.net)}</td>" for r in rows)
+        + "</tr>"
+    )
+    return (
+        f'<div class="hb-table"><table><caption>{caption}</caption><thead>{head}</thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _route_section(route: RouteResult) -> str:
+    parts = [
+        f'<section class="hb-calc__route" data-route-detail="{route.route}">',
+        f"<h3>Route {route.label}</h3>",
+        _table(route, [*route.years, route.total], f"Route {route.label}: per jaar", month_labels=False),
+    ]
+    if route.benefits:
+        items = "".join(f"<li><strong>{escape(b.title)}</strong>: {escape(b.covers)}</li>" for b in route.benefits)
+        parts.append(f"<p>Voordelen zonder vast bedrag (niet meegeteld):</p><ul>{items}</ul>")
+    if route.warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in route.warnings)
+        parts.append(
+            f'<div class="admonition warning"><p class="admonition-title">Let op bij route {route.label}</p>'
+            f"<ul>{items}</ul></div>"
+        )
+    parts.append(
+        f"<details><summary>Route {route.label}: per maand</summary>"
+        + _table(route, list(route.months), f"Route {route.label}: per maand", month_labels=True)
+        + "</details></section>"
+    )
+    return "".join(parts)
+
+
+def _assumptions(result: CostResult) -> str:
+    items = []
+    for item in result.assumptions:
+        mark = ' <span class="hb-indicative">indicatief</span>' if item.indicative else ""
+        items.append(
+            f'<li data-param="{item.key}">{escape(item.label)}: {escape(item.value)}{mark} '
+            f'(<a href="{escape(item.source)}">bron</a>, peildatum {short_date(item.peildatum)})</li>'
+        )
+    inp = result.input
+    return (
+        "<details class='hb-calc__assumptions'><summary>Gebruikte gegevens en aannames</summary>"
+        f"<p>Salaris: {_money(inp.monthly_salary)} bruto per maand bij voltijd op {long_date(inp.start_date)} "
+        "(aanname, tenzij de volledige salaristabel in de gegevens staat), daarna verhoogd met de cao-verhogingen. "
+        "Tijdens de BVP betaalt de praktijk in de routes UWV en SSFH geen salaris (uitkering of SSFH dekt die "
+        "weken); in de reguliere route wel.</p>"
+        f"<ul>{''.join(items)}</ul></details>"
+    )
+
+
+def render_result(result: CostResult) -> str:
+    parts = ['<div class="hb-calc__output">', _comparison(result)]
+    if result.warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
+        parts.append(f'<div class="admonition warning"><p class="admonition-title">Let op</p><ul>{items}</ul></div>')
+    if result.freelance_per_year is not None:
+        first_year = result.routes[-1].years[0]
+        parts.append(
+            f"<p data-cell='freelance'>Ter vergelijking: een zzp- of uitzendkracht voor dezelfde uren kost "
+            f"{_money(result.freelance_per_year)} per jaar; het eerste jaar van de reguliere route kost netto "
+            f"{_range(first_year.net)}.</p>"
+        )
+    parts.extend(_route_section(route) for route in result.routes)
+    parts.append(_assumptions(result))
+    parts.append("</div>")
+    return "".join(parts)

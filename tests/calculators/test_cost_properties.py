@@ -1,0 +1,87 @@
+"""Properties of the cost calculator that must hold for any valid input, and a validator that never crashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calculators import Parameters, run
+from calculators._inputs import parse_inputs
+from calculators.cost.inputs import fields, to_input
+from calculators.cost.model import compute
+from tests.calculators.conftest import REAL
+
+FIELDS = fields(REAL)
+PERIOD = REAL["supported_period"]
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+valid_inputs = st.fixed_dictionaries({
+    "start_date": st.dates(dt.date.fromisoformat(PERIOD["start"]), dt.date.fromisoformat(PERIOD["end"])).map(str),
+    "months": st.integers(1, 24).map(str),
+    "hours_per_week": st.integers(16, 38).map(str),
+    "supervision_hours_per_week": st.integers(0, 8).map(str),
+    "books_per_year": st.integers(0, 900).map(str),
+    "share_percent": st.integers(1, 100).map(str),
+    "lkv_target_group": st.sampled_from(["geen", "arbeidsgehandicapt", "banenafspraak"]),
+    "course_fee_paid_by_practice": st.sampled_from(["ja", "nee"]),
+})
+
+
+def computed(raw: dict):
+    parsed = parse_inputs(FIELDS, raw)
+    assert parsed.ok, parsed.errors
+    return compute(REAL, to_input(parsed.values))
+
+
+@SETTINGS
+@given(valid_inputs)
+def test_net_cost_is_costs_minus_subsidies_every_month(raw: dict) -> None:
+    for route in computed(raw).routes:
+        for month in route.months:
+            assert month.net.low == month.total_cost - month.subsidy.high
+            assert month.net.high == month.total_cost - month.subsidy.low
+            assert month.subsidy.low <= month.subsidy.high
+            assert all(amount >= 0 for amount in month.costs.values())
+
+
+@SETTINGS
+@given(valid_inputs)
+def test_no_subsidy_above_its_ceiling(raw: dict) -> None:
+    result = computed(raw)
+    parameters = Parameters(REAL)
+    share = Decimal(raw["share_percent"]) / 100
+    ceiling = max(Decimal(v.value) for v in parameters.get("schemes.praktijkleren.max_per_place").values)
+    for route in result.routes:
+        for month in route.months:
+            if "praktijkleren" in month.subsidies:  # at most one full place per study year
+                assert month.subsidies["praktijkleren"].high <= ceiling * share + Decimal("0.01")
+        group = raw["lkv_target_group"]
+        if route.route == "uwv" and group != "geen":
+            cap = Decimal(parameters.value_on(f"schemes.uwv_loonkostenvoordeel.{group}_max_per_year",
+                                              dt.date.fromisoformat(raw["start_date"])))
+            for year in route.years:
+                assert year.subsidies.get("uwv_loonkostenvoordeel", None) is None or \
+                    year.subsidies["uwv_loonkostenvoordeel"].high <= cap * share + Decimal("0.12")
+
+
+@SETTINGS
+@given(valid_inputs, st.integers(1, 6))
+def test_cost_grows_with_hours(raw: dict, extra: int) -> None:
+    more = {**raw, "hours_per_week": str(min(38, int(raw["hours_per_week"]) + extra))}
+    for fewer_route, more_route in zip(computed(raw).routes, computed(more).routes, strict=True):
+        assert more_route.total.total_cost >= fewer_route.total.total_cost
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from([f.name for f in FIELDS] + ["onbekend"]), st.text(max_size=12)))
+def test_validator_never_crashes_on_arbitrary_text(raw: dict) -> None:
+    outcome = run("kosten", REAL, raw)
+    assert outcome["status"] in {"result", "invalid"}
+    if outcome["status"] == "invalid":
+        assert outcome["errors"] and all(isinstance(m, str) and m for m in outcome["errors"].values())
+        assert set(outcome["errors"]) <= {f.name for f in FIELDS}
+    else:
+        assert "NaN" not in outcome["html"] and "Infinity" not in outcome["html"]
