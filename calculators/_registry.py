@@ -69,7 +69,9 @@ def embed(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str] | None = 
     form = render_form(name, calculator.fields(bundle), raw, errors)
     result = outcome.get("html", "")
     return (
-        f'<div class="hb-calc" data-calculator="{name}">{form}'
-        f'<div class="hb-calc__status" role="status" aria-live="polite" data-status></div>'
-        f'<div class="hb-calc__result" data-result aria-live="polite">{result}</div></div>'
+        f'<div class="hb-calc" data-calculator="{name}" data-runtime="static">{form}'
+        '<div class="hb-calc__bar"><p class="hb-calc__status" role="status" aria-live="polite" data-status>'
+        "Uitkomst voor de standaardwaarden. Pas de velden aan om te rekenen met je eigen gegevens.</p>"
+        '<button type="button" class="md-button" data-copy-link hidden>Kopieer link naar deze berekening</button>'
+        f'</div><div class="hb-calc__result" data-result>{result}</div></div>'
     )

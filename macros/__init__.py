@@ -2,44 +2,35 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from calculators import Parameters, embed, load_bundle
 from macros import tables
 from macros.data import DataError, bundle_json, load_data
+from macros.runtime import Artifacts, RuntimeBuildError, build_artifacts
 
-BUNDLE_DIR = "assets/data"
-
-
-# The bundle text of the current build: loaded once in define_env, shipped in on_post_build.
-_current_bundle_text: dict[Path, str] = {}
+# The artifacts of the current build: made once in define_env, written in on_post_build.
+_artifacts: dict[Path, Artifacts] = {}
 
 
 def load_site_data(project_dir: Path) -> dict:
     """Validate data/ and return the bundle as the calculators see it (JSON round trip: Decimals, plain dicts)."""
-    text = bundle_json(load_data(project_dir / "data"))
-    _current_bundle_text[project_dir] = text
-    return load_bundle(text)
-
-
-def write_bundle(text: str, site_dir: Path) -> Path:
-    """Write the validated data as one JSON file whose name carries its content hash (cache forever)."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    target = site_dir / BUNDLE_DIR / f"handboek-data.{digest}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    return target
+    return load_bundle(bundle_json(load_data(project_dir / "data")))
 
 
 def define_env(env) -> None:
     """Register the handbook's variables and macros."""
     from mkdocs.exceptions import PluginError  # the only MkDocs import: turn data errors into a clean build failure
 
+    project_dir = Path(env.project_dir)
     try:
-        bundle = load_site_data(Path(env.project_dir))
-    except DataError as error:
+        text = bundle_json(load_data(project_dir / "data"))
+        artifacts = build_artifacts(project_dir, text, str(env.conf["extra"]["pyodide_version"]))
+    except (DataError, RuntimeBuildError) as error:
         raise PluginError(str(error)) from None
+    _artifacts[project_dir] = artifacts
+    env.conf["extra"]["runtime"] = artifacts.paths  # read by overrides/calculator.html
+    bundle = load_bundle(text)
     parameters = Parameters(bundle)
     env.variables["region"] = bundle["region"]
 
@@ -92,5 +83,5 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """After the build: ship the data bundle for the in-browser calculators."""
-    write_bundle(_current_bundle_text[Path(env.project_dir)], Path(env.conf["site_dir"]))
+    """After the build: ship Pyodide, the calculators zip and the data bundle for the browser."""
+    _artifacts[Path(env.project_dir)].write(Path(env.conf["site_dir"]))

@@ -1,0 +1,98 @@
+"""Build artifacts for the in-browser calculators: self-hosted Pyodide, the calculators zip, the data bundle.
+
+Plain functions (no MkDocs import). Names carry content hashes so browsers may cache them forever;
+Pyodide files live under their version number, pinned in mkdocs.yml (extra.pyodide_version) and
+package-lock.json, and the build refuses to run when the two disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+# Pyodide core only: the calculators are standard-library Python, so no packages are ever loaded.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+_FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # deterministic archives: same sources, same hash
+
+
+class RuntimeBuildError(Exception):
+    """Something the build needs for the browser runtime is missing or inconsistent."""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def calculators_zip(project_dir: Path) -> bytes:
+    """The calculators package as a zip (sources only), byte-for-byte reproducible."""
+    buffer = io.BytesIO()
+    root = project_dir / "calculators"
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and (path.suffix == ".py" or path.name == "py.typed") and "__pycache__" not in path.parts:
+                info = zipfile.ZipInfo(str(path.relative_to(project_dir)), date_time=_FIXED_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def pyodide_dir(project_dir: Path, pinned: str) -> Path:
+    """node_modules/pyodide, checked against the version pinned in mkdocs.yml."""
+    folder = project_dir / "node_modules" / "pyodide"
+    package = folder / "package.json"
+    if not package.is_file():
+        raise RuntimeBuildError("node_modules/pyodide ontbreekt: draai `npm ci` (of `./tasks serve`).")
+    version = json.loads(package.read_text(encoding="utf-8"))["version"]
+    if version != pinned:
+        raise RuntimeBuildError(f"Pyodide {version} in node_modules, maar mkdocs.yml vraagt {pinned}: draai `npm ci`.")
+    missing = [name for name in PYODIDE_FILES if not (folder / name).is_file()]
+    if missing:
+        raise RuntimeBuildError(f"node_modules/pyodide mist {', '.join(missing)}: draai `npm ci`.")
+    return folder
+
+
+@dataclass(frozen=True)
+class Artifacts:
+    """What the build ships for the browser runtime, with site-relative paths."""
+
+    pyodide_version: str
+    pyodide_source: Path
+    calculators: bytes
+    data: bytes
+
+    @property
+    def paths(self) -> dict[str, str]:
+        return {
+            "pyodide": f"assets/pyodide/{self.pyodide_version}/",
+            "pyodide_version": self.pyodide_version,
+            "calculators": f"assets/python/calculators.{digest(self.calculators)}.zip",
+            "data": f"assets/data/handboek-data.{digest(self.data)}.json",
+        }
+
+    def write(self, site_dir: Path) -> None:
+        paths = self.paths
+        for key in ("calculators", "data"):
+            target = site_dir / paths[key]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(getattr(self, key))
+        target_dir = site_dir / paths["pyodide"]
+        target_dir.mkdir(parents=True, exist_ok=True)
+        for name in PYODIDE_FILES:
+            source, target = self.pyodide_source / name, target_dir / name
+            if not target.exists() or target.stat().st_size != source.stat().st_size:
+                shutil.copy2(source, target)
+
+
+def build_artifacts(project_dir: Path, bundle_text: str, pinned_pyodide: str) -> Artifacts:
+    return Artifacts(
+        pyodide_version=pinned_pyodide,
+        pyodide_source=pyodide_dir(project_dir, pinned_pyodide),
+        calculators=calculators_zip(project_dir),
+        data=bundle_text.encode("utf-8"),
+    )

@@ -1,0 +1,153 @@
+// Main-thread glue for calculator pages: starts the worker, keeps form, URL and result in sync.
+// The page already shows the form and the default result (rendered at build time); this makes it live.
+
+const DEBOUNCE_MS = 150;
+// A boot that takes longer than this is reported as failed (tests may shorten it through window.hbBootTimeoutMs).
+const BOOT_TIMEOUT_MS = window.hbBootTimeoutMs || 30000;
+const settings = JSON.parse(document.getElementById("hb-runtime").textContent);
+const siteRoot = new URL("../../", import.meta.url);
+const absolute = (path) => new URL(path, siteRoot).href;
+const calculators = [...document.querySelectorAll("[data-calculator]")];
+
+function setStatus(element, state, text) {
+  element.dataset.runtime = state;
+  element.querySelector("[data-status]").textContent = text;
+  element.querySelector("form").setAttribute("aria-busy", state === "loading" ? "true" : "false");
+}
+
+function formValues(form) {
+  return Object.fromEntries(new FormData(form).entries());
+}
+
+function showErrors(element, errors) {
+  for (const field of element.querySelectorAll("[data-field]")) {
+    const name = field.dataset.field;
+    const message = errors[name] || "";
+    field.querySelector("[data-error-for]").textContent = message;
+    field.classList.toggle("hb-calc__field--error", Boolean(message));
+    const control = field.querySelector("input, select");
+    if (message) control.setAttribute("aria-invalid", "true");
+    else control.removeAttribute("aria-invalid");
+  }
+}
+
+function writeUrl(element, values) {
+  const url = new URL(window.location.href);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === element.defaults[name]) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  window.history.replaceState(null, "", url);
+}
+
+function readUrl(element) {
+  const params = new URLSearchParams(window.location.search);
+  let changed = false;
+  for (const control of element.querySelectorAll("form [name]")) {
+    if (params.has(control.name)) {
+      control.value = params.get(control.name);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function start() {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    for (const element of calculators) {
+      setStatus(element, "unavailable", "Deze browser kan niet live rekenen (WebAssembly of web workers ontbreken). "
+        + "De uitkomst hieronder geldt voor de standaardwaarden.");
+    }
+    return;
+  }
+  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  const byId = new Map();
+  let nextId = 1;
+
+  const compute = (element) => {
+    const id = nextId++;
+    element.latest = id;
+    byId.set(id, element);
+    const values = formValues(element.querySelector("form"));
+    writeUrl(element, values);
+    worker.postMessage({ id, type: "run", calculator: element.dataset.calculator, input: values });
+  };
+
+  const fail = (message) => {
+    clearTimeout(watchdog);
+    worker.terminate();
+    for (const element of calculators) {
+      setStatus(element, "error", `De rekenhulp kon niet worden geladen (${message}). `
+        + "De uitkomst hieronder geldt voor de standaardwaarden.");
+    }
+  };
+
+  const watchdog = setTimeout(() => fail("het laden duurt te lang"), BOOT_TIMEOUT_MS);
+  worker.onerror = (event) => fail(event.message || "onbekende fout");
+  worker.onmessage = (event) => {
+    const message = event.data;
+    if (message.type === "fatal") return fail(message.message);
+    if (message.type === "ready") {
+      clearTimeout(watchdog);
+      for (const element of calculators) {
+        element.dataset.boot = message.boot;
+        element.querySelector("[data-copy-link]").hidden = false;
+        setStatus(element, "ready", "De rekenhulp rekent mee terwijl je typt.");
+        if (element.restored) compute(element);
+      }
+      return;
+    }
+    const element = byId.get(message.id);
+    byId.delete(message.id);
+    if (!element || message.id !== element.latest) return; // an older answer: a newer one is on its way
+    const result = element.querySelector("[data-result]");
+    if (message.type === "result") {
+      showErrors(element, {});
+      result.innerHTML = message.html;
+      element.querySelector("[data-status]").textContent = "Uitkomst bijgewerkt.";
+    } else if (message.type === "invalid") {
+      showErrors(element, message.errors);
+      const count = Object.keys(message.errors).length;
+      result.innerHTML = '<p class="hb-calc__invalid">Er is nu geen uitkomst: pas de gemarkeerde velden aan.</p>';
+      element.querySelector("[data-status]").textContent =
+        count === 1 ? "1 veld moet worden aangepast." : `${count} velden moeten worden aangepast.`;
+    } else {
+      element.querySelector("[data-status]").textContent = `Er ging iets mis bij het rekenen: ${message.message}`;
+    }
+  };
+
+  for (const element of calculators) {
+    const form = element.querySelector("form");
+    element.defaults = formValues(form);
+    element.restored = readUrl(element);
+    setStatus(element, "loading", "De rekenhulp wordt geladen…");
+    let timer = null;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => element.dataset.runtime === "ready" && compute(element), DEBOUNCE_MS);
+    };
+    form.addEventListener("input", schedule);
+    form.addEventListener("change", schedule);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    element.querySelector("[data-copy-link]").addEventListener("click", async () => {
+      const status = element.querySelector("[data-status]");
+      try {
+        await navigator.clipboard.writeText(window.location.href);
+        status.textContent = "Link gekopieerd.";
+      } catch {
+        status.textContent = `Kopieer deze link: ${window.location.href}`;
+      }
+    });
+  }
+  worker.postMessage({
+    type: "init",
+    config: {
+      pyodide: absolute(settings.pyodide),
+      pyodide_version: settings.pyodide_version,
+      calculators: absolute(settings.calculators),
+      data: absolute(settings.data),
+    },
+  });
+}
+
+if (calculators.length) start();

@@ -1,0 +1,139 @@
+"""The calculators live in the browser: Pyodide in a worker, same numbers as CPython, errors, URL state."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from calculators import run
+from calculators._format import euro
+from macros import load_site_data
+from tests.browser.conftest import RecordedPage
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CALCULATOR = "rekenhulpen/kosten/"
+BUNDLE = load_site_data(ROOT)
+BOOT_TIMEOUT = 60_000
+
+
+def wait_until(page: Page, state: str) -> None:
+    page.wait_for_selector(f'[data-calculator="kosten"][data-runtime="{state}"]', timeout=BOOT_TIMEOUT)
+
+
+def expected_summary(raw: dict[str, str]) -> dict[str, list[str]]:
+    result = run("kosten", BUNDLE, raw)["result"]
+    return {
+        route.route: [euro(route.total.total_cost), euro(route.total.net.low), euro(route.total.net.high)]
+        for route in result.routes
+    }
+
+
+def assert_summary_matches(page: Page, raw: dict[str, str]) -> None:
+    for route, amounts in expected_summary(raw).items():
+        row = page.locator(f'table[data-summary] tr[data-route="{route}"]').inner_text()
+        for amount in amounts:
+            assert amount in row, (route, amount, row)
+
+
+def no_foreign(recorded: RecordedPage, site_url: str) -> None:
+    assert recorded.foreign_requests(urlsplit(site_url).netloc) == []
+
+
+def test_change_recomputes_live_with_the_cpython_numbers(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.goto(site_url + CALCULATOR)
+    assert_summary_matches(page, {})  # pre-rendered at build time
+    wait_until(page, "ready")
+    page.fill("#kosten-hours_per_week", "30")
+    expect(page.locator("[data-status]")).to_have_text("Uitkomst bijgewerkt.")
+    assert_summary_matches(page, {"hours_per_week": "30"})
+    assert parse_qs(urlsplit(page.url).query) == {"hours_per_week": ["30"]}
+    page.select_option("#kosten-lkv_target_group", "arbeidsgehandicapt")
+    expect(page.locator('[data-route-detail="uwv"]')).to_contain_text("Loonkostenvoordeel")
+    assert_summary_matches(page, {"hours_per_week": "30", "lkv_target_group": "arbeidsgehandicapt"})
+    no_foreign(recorded_page, site_url)
+
+
+def test_bad_input_shows_the_dutch_message_at_the_field(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.goto(site_url + CALCULATOR)
+    wait_until(page, "ready")
+    page.fill("#kosten-hours_per_week", "12")
+    error = page.locator('[data-error-for="hours_per_week"]')
+    expect(error).to_have_text(run("kosten", BUNDLE, {"hours_per_week": "12"})["errors"]["hours_per_week"])
+    expect(page.locator("#kosten-hours_per_week")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("table[data-summary]")).to_have_count(0)
+    expect(page.locator("[data-status]")).to_have_text("1 veld moet worden aangepast.")
+    page.fill("#kosten-hours_per_week", "24")
+    expect(page.locator("table[data-summary]")).to_have_count(1)
+    expect(error).to_have_text("")
+    no_foreign(recorded_page, site_url)
+
+
+def test_a_shared_link_restores_the_form_and_its_result(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    raw = {"hours_per_week": "30", "share_percent": "50", "start_date": "2026-09-01"}
+    page.goto(site_url + CALCULATOR + "?" + "&".join(f"{k}={v}" for k, v in raw.items()))
+    wait_until(page, "ready")
+    expect(page.locator("[data-status]")).to_have_text("Uitkomst bijgewerkt.")
+    for name, value in raw.items():
+        expect(page.locator(f"#kosten-{name}")).to_have_value(value)
+    assert_summary_matches(page, raw)
+    expect(page.locator("[data-copy-link]")).to_be_visible()
+    no_foreign(recorded_page, site_url)
+
+
+def test_a_plain_handbook_page_never_downloads_pyodide(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.goto(site_url + "stappen/stap-6-regelzaken/")
+    page.wait_for_load_state("networkidle")
+    runtime_files = [u for u in recorded_page.requests
+                     if "/assets/pyodide/" in u or "/assets/python/" in u or u.endswith(("worker.js", "runtime.js"))]
+    assert runtime_files == []
+    no_foreign(recorded_page, site_url)
+
+
+def test_failed_loading_keeps_the_prerendered_result(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site_url + CALCULATOR)
+    wait_until(page, "error")
+    expect(page.locator("[data-status]")).to_contain_text("De rekenhulp kon niet worden geladen")
+    assert_summary_matches(page, {})
+
+
+def test_without_webassembly_the_page_says_why(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.add_init_script("delete globalThis.WebAssembly;")
+    page.goto(site_url + CALCULATOR)
+    wait_until(page, "unavailable")
+    expect(page.locator("[data-status]")).to_contain_text("WebAssembly")
+    assert_summary_matches(page, {})
+
+
+def test_loading_state_is_announced_while_pyodide_boots(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    held: list = []
+    page.route("**/python_stdlib.zip", lambda route: held.append(route))
+    page.goto(site_url + CALCULATOR)
+    wait_until(page, "loading")
+    expect(page.locator("[data-status]")).to_have_text("De rekenhulp wordt geladen…")
+    expect(page.locator('form[data-calculator-form="kosten"]')).to_have_attribute("aria-busy", "true")
+    page.wait_for_timeout(200)
+    for route in held:
+        route.continue_()
+    wait_until(page, "ready")
+
+
+def test_a_stalled_boot_is_reported_after_the_watchdog(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.add_init_script("window.hbBootTimeoutMs = 1500;")
+    page.route("**/python_stdlib.zip", lambda route: None)  # never answered
+    page.goto(site_url + CALCULATOR)
+    wait_until(page, "error")
+    expect(page.locator("[data-status]")).to_contain_text("duurt te lang")
+    assert_summary_matches(page, {})
