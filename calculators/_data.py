@@ -22,8 +22,16 @@ class Lookups:
     parameters: Parameters
     used: dict[str, DatedValue] = field(default_factory=dict)
     extrapolated: dict[str, dt.date] = field(default_factory=dict)
+    _memo: dict[tuple[str, dt.date], DatedValue] = field(default_factory=dict)
 
     def entry(self, key: str, on: dt.date) -> DatedValue:
+        # The same (parameter, month) is asked for by every route: answer repeats from memory.
+        found = self._memo.get((key, on))
+        if found is None:
+            found = self._memo[(key, on)] = self._entry(key, on)
+        return found
+
+    def _entry(self, key: str, on: dt.date) -> DatedValue:
         param: Parameter = self.parameters.get(key)
         day = on
         if param.covered_until is not None and on > param.covered_until:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Pyodide core only: the calculators are standard-library Python, so no packages are ever loaded.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The lock file lists ~350 optional packages (120 KB); we ship its `info` block with an empty package list.
+LOCK_FILE = "pyodide-lock.json"
 _FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # deterministic archives: same sources, same hash
 
 
@@ -51,10 +53,16 @@ def pyodide_dir(project_dir: Path, pinned: str) -> Path:
     version = json.loads(package.read_text(encoding="utf-8"))["version"]
     if version != pinned:
         raise RuntimeBuildError(f"Pyodide {version} in node_modules, maar mkdocs.yml vraagt {pinned}: draai `npm ci`.")
-    missing = [name for name in PYODIDE_FILES if not (folder / name).is_file()]
+    missing = [name for name in (*PYODIDE_FILES, LOCK_FILE) if not (folder / name).is_file()]
     if missing:
         raise RuntimeBuildError(f"node_modules/pyodide mist {', '.join(missing)}: draai `npm ci`.")
     return folder
+
+
+def trimmed_lock_file(pyodide_source: Path) -> str:
+    """The npm package's lock file without its package list: nothing can (or should) be installed."""
+    lock = json.loads((pyodide_source / LOCK_FILE).read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ class Artifacts:
             source, target = self.pyodide_source / name, target_dir / name
             if not target.exists() or target.stat().st_size != source.stat().st_size:
                 shutil.copy2(source, target)
+        (target_dir / LOCK_FILE).write_text(trimmed_lock_file(self.pyodide_source), encoding="utf-8")
 
 
 def build_artifacts(project_dir: Path, bundle_text: str, pinned_pyodide: str) -> Artifacts:

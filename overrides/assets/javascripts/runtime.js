@@ -4,9 +4,6 @@
 const DEBOUNCE_MS = 150;
 // A boot that takes longer than this is reported as failed (tests may shorten it through window.hbBootTimeoutMs).
 const BOOT_TIMEOUT_MS = window.hbBootTimeoutMs || 30000;
-const settings = JSON.parse(document.getElementById("hb-runtime").textContent);
-const siteRoot = new URL("../../", import.meta.url);
-const absolute = (path) => new URL(path, siteRoot).href;
 const calculators = [...document.querySelectorAll("[data-calculator]")];
 
 function setStatus(element, state, text) {
@@ -60,7 +57,10 @@ function start() {
     }
     return;
   }
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  // Started by the inline script in the page head (overrides/calculator.html), so Pyodide boots while the page loads.
+  const early = window.hbEarlyWorker;
+  if (!early) return;
+  const worker = early.worker;
   const byId = new Map();
   let nextId = 1;
 
@@ -69,6 +69,7 @@ function start() {
     element.latest = id;
     byId.set(id, element);
     const values = formValues(element.querySelector("form"));
+    element.sentAt = performance.now();
     writeUrl(element, values);
     worker.postMessage({ id, type: "run", calculator: element.dataset.calculator, input: values });
   };
@@ -84,13 +85,13 @@ function start() {
 
   const watchdog = setTimeout(() => fail("het laden duurt te lang"), BOOT_TIMEOUT_MS);
   worker.onerror = (event) => fail(event.message || "onbekende fout");
-  worker.onmessage = (event) => {
-    const message = event.data;
+  const receive = (message) => {
     if (message.type === "fatal") return fail(message.message);
     if (message.type === "ready") {
       clearTimeout(watchdog);
       for (const element of calculators) {
         element.dataset.boot = message.boot;
+        element.dataset.readyAt = Math.round(performance.now()); // read by bench/ and tests
         element.querySelector("[data-copy-link]").hidden = false;
         setStatus(element, "ready", "De rekenhulp rekent mee terwijl je typt.");
         if (element.restored) compute(element);
@@ -114,7 +115,11 @@ function start() {
     } else {
       element.querySelector("[data-status]").textContent = `Er ging iets mis bij het rekenen: ${message.message}`;
     }
+    // Round trip from the change to the updated page, read by bench/ (and handy when debugging).
+    element.dataset.computeMs = (performance.now() - element.sentAt).toFixed(1);
+    element.dataset.computed = String(Number(element.dataset.computed || 0) + 1);
   };
+  worker.onmessage = (event) => receive(event.data);
 
   for (const element of calculators) {
     const form = element.querySelector("form");
@@ -139,15 +144,7 @@ function start() {
       }
     });
   }
-  worker.postMessage({
-    type: "init",
-    config: {
-      pyodide: absolute(settings.pyodide),
-      pyodide_version: settings.pyodide_version,
-      calculators: absolute(settings.calculators),
-      data: absolute(settings.data),
-    },
-  });
+  for (const message of early.messages.splice(0)) receive(message);
 }
 
 if (calculators.length) start();

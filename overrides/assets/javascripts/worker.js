@@ -12,32 +12,31 @@ async function fetchOk(url) {
   return response;
 }
 
-async function boot(config) {
-  const started = performance.now();
-  // Download the runtime, the calculators and the data in parallel.
-  const [{ loadPyodide }, calculators, data] = await Promise.all([
-    import(config.pyodide + "pyodide.mjs"),
-    fetchOk(config.calculators).then((r) => r.arrayBuffer()),
-    fetchOk(config.data).then((r) => r.text()),
-  ]);
-  // Pyodide 314 only logs a failed WebAssembly download and then waits forever: turn that log into an error.
-  const wasmFailed = new Promise((_, reject) => {
+// Pyodide 314 only logs a failed WebAssembly download and then waits forever: turn that log into an error.
+function wasmFailure() {
+  return new Promise((_, reject) => {
     const warn = console.warn;
     console.warn = (...args) => {
       if (String(args[0]).includes("wasm instantiation failed")) reject(new Error("WebAssembly kon niet worden geladen"));
       warn(...args);
     };
   });
-  const pyodide = await Promise.race([
-    loadPyodide({ indexURL: config.pyodide, packages: [], fullStdLib: false }),
-    wasmFailed,
-  ]);
+}
+
+async function boot(config) {
+  const started = performance.now();
+  // Boot Pyodide right away; the calculators and the data download meanwhile.
+  const booting = import(config.pyodide + "pyodide.mjs").then(({ loadPyodide }) =>
+    Promise.race([loadPyodide({ indexURL: config.pyodide, packages: [], fullStdLib: false }), wasmFailure()]));
+  const calculators = fetchOk(config.calculators).then((r) => r.arrayBuffer());
+  const data = fetchOk(config.data).then((r) => r.text());
+  const pyodide = await booting;
   if (pyodide.version !== config.pyodide_version) {
     throw new Error(`Pyodide ${pyodide.version} geladen, ${config.pyodide_version} verwacht`);
   }
-  pyodide.unpackArchive(calculators, "zip"); // into the working directory, which is on sys.path
+  pyodide.unpackArchive(await calculators, "zip"); // into the working directory, which is on sys.path
   const browser = pyodide.pyimport("calculators._browser");
-  const names = browser.load(data);
+  const names = browser.load(await data);
   const available = names.toJs();
   names.destroy();
   return { browser, available, version: pyodide.version, bootMs: Math.round(performance.now() - started) };
