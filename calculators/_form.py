@@ -20,10 +20,18 @@ def _control(calculator: str, spec: Field, value: str, error: str | None) -> str
             for key, label in spec.choices
         )
         return f"<select {common}>{options}</select>"
+    if spec.kind == "text":
+        picker = ""
+        if spec.file_upload:
+            picker = (f'<input type="file" id="{ident}-file" accept=".csv,text/csv,text/plain" data-fills="{spec.name}" '
+                      f'aria-label="{escape(spec.label)}: kies een bestand op je computer" hidden>')
+        return (f'<textarea {common} rows="6" spellcheck="false" data-shareable="{str(spec.shareable).lower()}">'
+                f"{escape(value)}</textarea>{picker}")
     if spec.kind == "date":
         return f'<input type="date" {common} value="{escape(value)}" required>'
     mode = "numeric" if spec.kind == "integer" else "decimal"
-    return f'<input type="text" inputmode="{mode}" autocomplete="off" {common} value="{escape(value)}" required>'
+    required = " required" if spec.required else ""
+    return f'<input type="text" inputmode="{mode}" autocomplete="off" {common} value="{escape(value)}"{required}>'
 
 
 def render_form(calculator: str, fields: tuple[Field, ...], raw: Mapping[str, str], errors: Mapping[str, str]) -> str:
@@ -34,8 +42,9 @@ def render_form(calculator: str, fields: tuple[Field, ...], raw: Mapping[str, st
         value = raw.get(spec.name, spec.default)
         error = errors.get(spec.name)
         unit = f' <span class="hb-calc__unit">({escape(spec.unit)})</span>' if spec.unit else ""
+        wide = " hb-calc__field--wide" if spec.kind == "text" else ""
         parts.append(
-            f'<div class="hb-calc__field{" hb-calc__field--error" if error else ""}" data-field="{spec.name}">'
+            f'<div class="hb-calc__field{wide}{" hb-calc__field--error" if error else ""}" data-field="{spec.name}">'
             f'<label for="{ident}">{escape(spec.label)}{unit}</label>'
             f"{_control(calculator, spec, value, error)}"
             f'<p class="hb-calc__help" id="{ident}-help">{escape(spec.help)}</p>'

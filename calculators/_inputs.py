@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-Kind = Literal["decimal", "integer", "date", "choice"]
+Kind = Literal["decimal", "integer", "date", "choice", "text"]
 
 # "1.234,56" (Dutch), "1234,56", "1234.56" (browser number fields) and "2.700" (Dutch thousands).
 _DUTCH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -32,6 +32,14 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     # Dutch message when the value is below the minimum (e.g. a rule from the playbook), else a generic one.
     below_minimum: str = ""
+    # "text" fields: multi-line input (a textarea), at most max_length characters.
+    max_length: int = 0
+    # False: an empty value is allowed (parsed as "" for text, None otherwise).
+    required: bool = True
+    # False: never written to the shareable URL (long or private text such as pasted CSV files).
+    shareable: bool = True
+    # True: the form offers a file picker that reads a local file into this (text) field; it never leaves the browser.
+    file_upload: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,8 +74,17 @@ def _format_bound(value: Decimal) -> str:
 
 def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
     """Parse one raw string; return (value, None) or (None, Dutch message)."""
+    if spec.kind == "text":
+        value = raw or ""
+        if spec.max_length and len(value) > spec.max_length:
+            return None, f"De tekst is te lang: maximaal {spec.max_length // 1000} duizend tekens."
+        if spec.required and not value.strip():
+            return None, f"Vul {spec.label.lower()} in."
+        return value, None
     text = (raw or "").strip()
     if not text:
+        if not spec.required:
+            return None, None
         return None, f"Vul {spec.label.lower()} in."
     if spec.kind == "choice":
         allowed = {key for key, _ in spec.choices}

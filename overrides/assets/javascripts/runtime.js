@@ -28,10 +28,12 @@ function showErrors(element, errors) {
   }
 }
 
+const shareable = (element, name) => element.querySelector(`[name="${name}"]`)?.dataset.shareable !== "false";
+
 function writeUrl(element, values) {
   const url = new URL(window.location.href);
   for (const [name, value] of Object.entries(values)) {
-    if (value === element.defaults[name]) url.searchParams.delete(name);
+    if (value === element.defaults[name] || !shareable(element, name)) url.searchParams.delete(name);
     else url.searchParams.set(name, value);
   }
   window.history.replaceState(null, "", url);
@@ -41,7 +43,7 @@ function readUrl(element) {
   const params = new URLSearchParams(window.location.search);
   let changed = false;
   for (const control of element.querySelectorAll("form [name]")) {
-    if (params.has(control.name)) {
+    if (params.has(control.name) && control.dataset.shareable !== "false") {
       control.value = params.get(control.name);
       changed = true;
     }
@@ -93,6 +95,7 @@ function start() {
         element.dataset.boot = message.boot;
         element.dataset.readyAt = Math.round(performance.now()); // read by bench/ and tests
         element.querySelector("[data-copy-link]").hidden = false;
+        for (const picker of element.querySelectorAll("input[type=file][data-fills]")) picker.hidden = false;
         setStatus(element, "ready", "De rekenhulp rekent mee terwijl je typt.");
         if (element.restored) compute(element);
       }
@@ -134,6 +137,14 @@ function start() {
     form.addEventListener("input", schedule);
     form.addEventListener("change", schedule);
     form.addEventListener("submit", (event) => event.preventDefault());
+    // A chosen file is read here, in the browser, into its text field; it is never uploaded anywhere.
+    for (const picker of form.querySelectorAll("input[type=file][data-fills]")) {
+      picker.addEventListener("change", async () => {
+        const target = form.querySelector(`[name="${picker.dataset.fills}"]`);
+        if (picker.files.length) target.value = await picker.files[0].text();
+        target.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    }
     element.querySelector("[data-copy-link]").addEventListener("click", async () => {
       const status = element.querySelector("[data-status]");
       try {
