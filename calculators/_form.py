@@ -23,10 +23,14 @@ def _control(calculator: str, spec: Field, value: str, error: str | None) -> str
     if spec.kind == "text":
         picker = ""
         if spec.file_upload:
-            picker = (f'<input type="file" id="{ident}-file" accept=".csv,text/csv,text/plain" data-fills="{spec.name}" '
-                      f'aria-label="{escape(spec.label)}: kies een bestand op je computer" hidden>')
-        return (f'<textarea {common} rows="6" spellcheck="false" data-shareable="{str(spec.shareable).lower()}">'
-                f"{escape(value)}</textarea>{picker}")
+            picker = (
+                f'<input type="file" id="{ident}-file" accept=".csv,text/csv,text/plain" data-fills="{spec.name}" '
+                f'aria-label="{escape(spec.label)}: kies een bestand op je computer" hidden>'
+            )
+        return (
+            f'<textarea {common} rows="6" spellcheck="false" data-shareable="{str(spec.shareable).lower()}">'
+            f"{escape(value)}</textarea>{picker}"
+        )
     if spec.kind == "date":
         return f'<input type="date" {common} value="{escape(value)}" required>'
     mode = "numeric" if spec.kind == "integer" else "decimal"

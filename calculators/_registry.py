@@ -34,7 +34,13 @@ def _cost() -> Calculator:
     )
 
 
-CALCULATORS: dict[str, Callable[[], Calculator]] = {"kosten": _cost}
+def _planning() -> Calculator:
+    from calculators.planning import planning_calculator
+
+    return planning_calculator()
+
+
+CALCULATORS: dict[str, Callable[[], Calculator]] = {"kosten": _cost, "planning": _planning}
 
 
 def get(name: str) -> Calculator:

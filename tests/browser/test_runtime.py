@@ -137,3 +137,23 @@ def test_a_stalled_boot_is_reported_after_the_watchdog(recorded_page: RecordedPa
     wait_until(page, "error")
     expect(page.locator("[data-status]")).to_contain_text("duurt te lang")
     assert_summary_matches(page, {})
+
+
+def test_planning_region_change_moves_the_holidays(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.goto(site_url + "rekenhulpen/planning/")
+    page.wait_for_selector('[data-calculator="planning"][data-runtime="ready"]', timeout=BOOT_TIMEOUT)
+    page.fill("#planning-bvp_start", "2028-08-21")
+    expect(page.locator('[data-calculator="planning"] [data-status]')).to_have_text("Uitkomst bijgewerkt.")
+    band = page.locator('.hb-gantt__holiday[data-holiday="zomer"][data-start^="2028"]')
+    midden = (band.get_attribute("data-region"), band.get_attribute("data-start"))
+    page.select_option("#planning-region", "zuid")
+    expect(band).to_have_attribute("data-region", "zuid")
+    zuid = (band.get_attribute("data-region"), band.get_attribute("data-start"))
+    assert midden[0] == "midden" and zuid[0] == "zuid" and midden[1] != zuid[1]
+    expected = run("planning", BUNDLE, {"bvp_start": "2028-08-21", "region": "zuid"})["result"]
+    summer = next(h for h in expected.holidays if h.name == "zomer" and h.start.year == 2028)
+    assert zuid[1] == summer.start.isoformat()
+    expect(page.locator('[data-calculator="planning"] .admonition.warning')).to_contain_text("zomervakantie")
+    assert "region=zuid" in page.url
+    no_foreign(recorded_page, site_url)

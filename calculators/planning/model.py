@@ -1,0 +1,179 @@
+# The project timeline: phases in dependency order (earliest start), shifted to the anchor date.
+"""Plan the playbook's phases forward from a project start or backward from a BVP start; check holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from calculators._format import long_date
+from calculators._holidays import Holiday, covered_range, holidays_for, missing_notes
+from calculators._parameters import Parameters
+from calculators._timeline import add_months
+from calculators.planning.inputs import REGION_LABELS, phase_spec, phase_weeks, reference_date
+
+DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A phase (bar), a wait (bar) or a milestone (one day) with inclusive dates."""
+
+    key: str
+    label: str
+    step: int
+    kind: str
+    start: dt.date
+    end: dt.date
+    after: tuple[str, ...] = ()
+
+    @property
+    def weeks(self) -> int:
+        return 0 if self.kind == "milestone" else ((self.end - self.start).days + 1) // 7
+
+
+@dataclass(frozen=True)
+class Plan:
+    mode: str
+    region: str
+    items: tuple[Item, ...]
+    milestones: tuple[Item, ...]
+    holidays: tuple[Holiday, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def project_start(self) -> dt.date:
+        return min(item.start for item in self.items)
+
+    @property
+    def bvp(self) -> Item:
+        return next(item for item in self.items if item.key == "bvp")
+
+
+def _relative_schedule(phases: list[dict[str, Any]], weeks: Mapping[str, int]) -> dict[str, tuple[int, int]]:
+    """Day offsets (first, last) per phase from project day 0, each phase starting when all it follows have ended."""
+    placed: dict[str, tuple[int, int]] = {}
+    pending = list(phases)
+    while pending:
+        ready = [p for p in pending if all(a in placed for a in p["after"])]
+        if not ready:
+            raise ValueError("planning.phases has a cycle or an unknown 'after' key")
+        for phase in ready:
+            ends = [placed[a][1] for a in phase["after"]]
+            if phase["kind"] == "milestone":
+                day = (max(ends) if ends else 0) + 7 * int(phase.get("offset_weeks", 0))
+                placed[phase["key"]] = (day, day)
+            else:
+                first = max(ends) + 1 if ends else 0
+                placed[phase["key"]] = (first, first + 7 * weeks[phase["key"]] - 1)
+            pending.remove(phase)
+    return placed
+
+
+def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
+    on = reference_date(bundle)
+    phases = phase_spec(bundle, on)
+    weeks = {
+        p["key"]: int(values.get(f"weeks_{p['key']}") or phase_weeks(bundle, p, on))
+        for p in phases
+        if p["kind"] != "milestone"
+    }
+    offsets = _relative_schedule(phases, weeks)
+    day_zero = values["project_start"] if values["mode"] == "vooruit" else values["bvp_start"] - offsets["bvp"][0] * DAY
+    items = tuple(
+        Item(
+            p["key"],
+            p["label"],
+            int(p["step"]),
+            p["kind"],
+            day_zero + offsets[p["key"]][0] * DAY,
+            day_zero + offsets[p["key"]][1] * DAY,
+            tuple(p["after"]),
+        )
+        for p in phases
+    )
+    partial = Plan(values["mode"], values["region"], items, (), (), ())
+    milestones = _milestones(bundle, partial)
+    region_holidays = holidays_for(bundle, values["region"])
+    first, last = partial.project_start, partial.bvp.end
+    shown = tuple(h for h in region_holidays if h.overlaps(first - 14 * DAY, last + 14 * DAY))
+    warnings = _warnings(bundle, values, partial, region_holidays)
+    return Plan(values["mode"], values["region"], items, milestones, shown, warnings)
+
+
+def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:
+    """Dated milestones: those in the phase list, the BVP itself, and what follows from the BVP start."""
+    parameters = Parameters(bundle)
+    bvp = plan_.bvp
+    probation = int(parameters.value_on("training.bbl.max_probation_months_fixed_term", bvp.start))
+    years = int(parameters.value_on("training.bbl.max_programme_years", bvp.start))
+    bbl_start = bvp.end + DAY
+
+    def one(key: str, label: str, day: dt.date) -> Item:
+        return Item(key, label, 6, "milestone", day, day)
+
+    listed = [item for item in plan_.items if item.kind == "milestone"]
+    extra = [
+        one("bvp_start", "Start BVP", bvp.start),
+        one("bvp_end", "Laatste dag BVP", bvp.end),
+        one("bbl_start", "Start BBL-leer-arbeidsovereenkomst (de 'knip'; de proeftijd begint nu pas)", bbl_start),
+        one("probation_end", "Einde proeftijd", add_months(bbl_start, probation) - DAY),
+        one("year_one_end", "Einde eerste opleidingsjaar", add_months(bvp.start, 12) - DAY),
+        one("diploma", "Diploma uiterlijk", add_months(bvp.start, 12 * years) - DAY),
+    ]
+    return tuple(sorted(listed + extra, key=lambda item: (item.start, item.key)))
+
+
+def _warnings(
+    bundle: Mapping[str, Any], values: Mapping[str, Any], plan_: Plan, holidays: list[Holiday]
+) -> tuple[str, ...]:
+    parameters = Parameters(bundle)
+    on = reference_date(bundle)
+    region = REGION_LABELS[values["region"]]
+    warnings = []
+    bvp = plan_.bvp
+    for holiday in holidays:
+        if holiday.overlaps(bvp.start, bvp.end):
+            warnings.append(
+                f"De BVP ({long_date(bvp.start)} t/m {long_date(bvp.end)}) valt deels in de "
+                f"{holiday.label.lower()} van regio {region} ({long_date(holiday.start)} t/m "
+                f"{long_date(holiday.end)})."
+            )
+    meeting = next(item for item in plan_.items if item.key == "info_meeting")
+    for holiday in holidays:
+        if holiday.overlaps(meeting.start, meeting.end):
+            warnings.append(
+                f"De informatiebijeenkomst ({long_date(meeting.start)}) valt in de "
+                f"{holiday.label.lower()} van regio {region}."
+            )
+    minimum_months = int(parameters.value_on("planning.min_lead_time_months", on))
+    if add_months(plan_.project_start, minimum_months) > bvp.start:
+        warnings.append(
+            f"De voorbereiding duurt korter dan {minimum_months} maanden; het draaiboek adviseert "
+            f"{minimum_months} tot {int(parameters.value_on('planning.max_lead_time_months', on))} maanden."
+        )
+    admin_minimum = int(parameters.value_on("planning.uwv_admin_weeks", on))
+    if int(values.get("weeks_administration") or admin_minimum) < admin_minimum:
+        warnings.append(
+            f"UWV en de praktijk hebben meestal minstens {admin_minimum} weken nodig voor de administratie."
+        )
+    decision = int(parameters.value_on("matching.decision_weeks_after_click", on))
+    if int(values.get("weeks_gp_decision") or decision) > decision:
+        warnings.append(f"Het draaiboek geeft de huisarts hoogstens {decision} weken bedenktijd na het klikgesprek.")
+    given = values.get("project_start")
+    if values["mode"] == "achteruit" and given and given > plan_.project_start:
+        warnings.append(
+            f"Met deze fasen moet het project al op {long_date(plan_.project_start)} beginnen, "
+            f"eerder dan de opgegeven start ({long_date(given)})."
+        )
+    first, last = covered_range(bundle)
+    outside = [m for m in (*plan_.items,) if not first <= m.start <= last or not first <= m.end <= last]
+    if outside:
+        warnings.append(
+            f"Niet alle data vallen binnen de schoolvakantiegegevens ({long_date(first)} t/m "
+            f"{long_date(last)}); daarbuiten is niet op vakanties gecontroleerd."
+        )
+    warnings.extend(missing_notes(bundle, values["region"]))
+    return tuple(warnings)

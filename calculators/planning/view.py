@@ -1,0 +1,119 @@
+# The plan as a self-contained SVG Gantt chart, a table (its text alternative), milestones and downloads.
+"""HTML for a Plan: the same output at build time and in the browser, printable, no external assets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from calculators._format import MONTHS_SHORT, long_date, short_date
+from calculators.planning.exports import data_url, ics, phases_csv
+from calculators.planning.inputs import REGION_LABELS
+from calculators.planning.model import Item, Plan
+
+LABEL_WIDTH, CHART_WIDTH, ROW, TOP = 400, 560, 24, 34
+KIND_LABELS = {"phase": "fase", "wait": "wachttijd", "milestone": "mijlpaal"}
+
+
+def _chart(plan: Plan) -> str:
+    first = plan.project_start - dt.timedelta(days=7)
+    last = plan.bvp.end + dt.timedelta(days=14)
+    span = (last - first).days + 1
+
+    def x(day: dt.date) -> float:
+        return round(LABEL_WIDTH + (day - first).days / span * CHART_WIDTH, 1)
+
+    height = TOP + ROW * len(plan.items) + 8
+    parts = [
+        f'<svg class="hb-gantt" viewBox="0 0 {LABEL_WIDTH + CHART_WIDTH + 10} {height}" role="img" '
+        'aria-labelledby="hb-gantt-title hb-gantt-desc" xmlns="http://www.w3.org/2000/svg">',
+        '<title id="hb-gantt-title">Balkenplanning van het project</title>',
+        f'<desc id="hb-gantt-desc">Van {long_date(plan.project_start)} tot de start van de BVP op '
+        f"{long_date(plan.bvp.start)}, met de schoolvakanties van regio {REGION_LABELS[plan.region]}. "
+        "De tabel onder de grafiek geeft dezelfde gegevens.</desc>",
+    ]
+    for holiday in plan.holidays:
+        start, end = max(holiday.start, first), min(holiday.end, last)
+        parts.append(
+            f'<rect class="hb-gantt__holiday" x="{x(start)}" y="{TOP - 6}" width="{x(end) - x(start) + 1:.1f}" '
+            f'height="{height - TOP}" data-holiday="{holiday.name}" data-region="{holiday.region}" '
+            f'data-start="{holiday.start}" data-end="{holiday.end}"><title>{escape(holiday.label)}: '
+            f"{short_date(holiday.start)} t/m {short_date(holiday.end)}</title></rect>"
+        )
+    month = first.replace(day=1)
+    while month <= last:
+        if month >= first:
+            parts.append(
+                f'<line class="hb-gantt__tick" x1="{x(month)}" y1="{TOP - 14}" x2="{x(month)}" y2="{height}"/>'
+                f'<text class="hb-gantt__month" x="{x(month) + 2}" y="{TOP - 18}">'
+                f"{MONTHS_SHORT[month.month - 1]} {month.year % 100:02d}</text>"
+            )
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    for row, item in enumerate(plan.items):
+        y = TOP + row * ROW
+        parts.append(f'<text class="hb-gantt__label" x="4" y="{y + 14}">{escape(item.label)}</text>')
+        tooltip = f"<title>{escape(item.label)}: {short_date(item.start)}"
+        if item.kind == "milestone":
+            cx, cy = x(item.start) + 2, y + 10
+            parts.append(
+                f'<polygon class="hb-gantt__milestone" data-item="{item.key}" '
+                f'points="{cx},{cy - 7} {cx + 7},{cy} {cx},{cy + 7} {cx - 7},{cy}">{tooltip}</title></polygon>'
+            )
+        else:
+            width = x(item.end + dt.timedelta(days=1)) - x(item.start)
+            parts.append(
+                f'<rect class="hb-gantt__bar hb-gantt__bar--{item.kind} hb-gantt__bar--step-{item.step}" '
+                f'data-item="{item.key}" x="{x(item.start)}" y="{y + 3}" width="{width:.1f}" height="{ROW - 7}" '
+                f'rx="3">{tooltip} t/m {short_date(item.end)}</title></rect>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _row(item: Item) -> str:
+    end = "" if item.kind == "milestone" else short_date(item.end)
+    weeks = "" if item.kind == "milestone" else str(item.weeks)
+    return (
+        f'<tr data-item="{item.key}"><th scope="row">{escape(item.label)}</th><td>{KIND_LABELS[item.kind]}</td>'
+        f"<td>{short_date(item.start)}</td><td>{end}</td><td>{weeks}</td></tr>"
+    )
+
+
+def render(plan: Plan) -> str:
+    region = REGION_LABELS[plan.region]
+    months = (plan.bvp.start - plan.project_start).days / 30.44
+    parts = [
+        '<div class="hb-calc__output hb-planning">',
+        f"<p>Voorbereiding: <strong data-cell='project-start'>{long_date(plan.project_start)}</strong> tot de "
+        f"start van de BVP op <strong data-cell='bvp-start'>{long_date(plan.bvp.start)}</strong> (ongeveer "
+        f"{str(round(months, 1)).replace('.', ',')} maanden). Schoolvakanties: regio {region}.</p>",
+    ]
+    if plan.warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in plan.warnings)
+        parts.append(f'<div class="admonition warning"><p class="admonition-title">Let op</p><ul>{items}</ul></div>')
+    parts.append(
+        f'<figure class="hb-gantt__figure">{_chart(plan)}<figcaption>Lichte banden: schoolvakanties '
+        f"regio {region}. Grijze balken: wachttijd. Ruiten: mijlpalen. Oranje: onderwijs en BVP."
+        "</figcaption></figure>"
+    )
+    rows = "".join(_row(item) for item in plan.items)
+    parts.append(
+        '<div class="hb-table"><table data-plan><caption>Fasen en mijlpalen (tekstversie van de grafiek)'
+        "</caption><thead><tr><th scope='col'>Onderdeel</th><th scope='col'>Soort</th>"
+        "<th scope='col'>Begin</th><th scope='col'>Einde</th><th scope='col'>Weken</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+    milestones = "".join(
+        f'<li data-milestone="{m.key}"><strong>{long_date(m.start)}</strong>: {escape(m.label)}</li>'
+        for m in plan.milestones
+    )
+    parts.append(f"<p><strong>Mijlpalen</strong></p><ul class='hb-planning__milestones'>{milestones}</ul>")
+    parts.append(
+        '<p class="hb-planning__downloads">'
+        f'<a class="md-button" download="planning-zij-instroom.ics" href="{data_url(ics(plan), "text/calendar")}">'
+        "Mijlpalen in je agenda (.ics)</a> "
+        f'<a class="md-button" download="planning-zij-instroom.csv" href="{data_url(phases_csv(plan), "text/csv")}">'
+        "Fasen als spreadsheet (.csv)</a></p>"
+    )
+    parts.append("</div>")
+    return "".join(parts)
