@@ -7,10 +7,13 @@ from pathlib import Path
 from calculators import Parameters, embed, load_bundle
 from macros import tables
 from macros.data import DataError, bundle_json, load_data
-from macros.runtime import Artifacts, RuntimeBuildError, build_artifacts
+from macros.runtime import Artifacts, RuntimeBuildError, build_artifacts, snapshot_enabled
+from macros.tips import Tip, TipError, load_tips, material_tags, render_step_tips, render_tips_overview
 
 # The artifacts of the current build: made once in define_env, written in on_post_build.
 _artifacts: dict[Path, Artifacts] = {}
+# Tips by page (docs-relative path), for Material tags set before each page is rendered.
+_tips: dict[Path, dict[str, Tip]] = {}
 
 
 def load_site_data(project_dir: Path) -> dict:
@@ -25,10 +28,16 @@ def define_env(env) -> None:
     project_dir = Path(env.project_dir)
     try:
         text = bundle_json(load_data(project_dir / "data"))
-        artifacts = build_artifacts(project_dir, text, str(env.conf["extra"]["pyodide_version"]))
+        extra = env.conf["extra"]
+        artifacts = build_artifacts(project_dir, text, str(extra["pyodide_version"]), snapshot_enabled(extra))
     except (DataError, RuntimeBuildError) as error:
         raise PluginError(str(error)) from None
     _artifacts[project_dir] = artifacts
+    try:
+        tips = load_tips(Path(env.conf["docs_dir"]), project_dir / "data")
+    except TipError as error:
+        raise PluginError(str(error)) from None
+    _tips[project_dir] = {tip.url: tip for tip in tips}
     env.conf["extra"]["runtime"] = artifacts.paths  # read by overrides/calculator.html
     bundle = load_bundle(text)
     parameters = Parameters(bundle)
@@ -81,7 +90,28 @@ def define_env(env) -> None:
     def salary_table_status() -> str:
         return tables.salary_table_status(bundle)
 
+    @env.macro
+    def step_tips(step: int) -> str:
+        """The "Tips uit de regio" section of a step page."""
+        return render_step_tips(tips, step, env.page.file.src_uri)
+
+    @env.macro
+    def tips_overview() -> str:
+        return render_tips_overview(tips, env.page.file.src_uri)
+
+
+def on_pre_page_macros(env) -> None:
+    """Give each tip its Material tags (steps, region, own tags) from its validated front matter."""
+    tip = _tips.get(Path(env.project_dir), {}).get(env.page.file.src_uri)
+    if tip:
+        env.page.meta["tags"] = material_tags(tip)
+
 
 def on_post_build(env) -> None:
-    """After the build: ship Pyodide, the calculators zip and the data bundle for the browser."""
-    _artifacts[Path(env.project_dir)].write(Path(env.conf["site_dir"]))
+    """After the build: ship Pyodide, the calculators zip, the data bundle and the memory snapshot."""
+    from mkdocs.exceptions import PluginError
+
+    try:
+        _artifacts[Path(env.project_dir)].write(Path(env.conf["site_dir"]))
+    except RuntimeBuildError as error:
+        raise PluginError(str(error)) from None

@@ -1,0 +1,323 @@
+"""Regional tips: every real tip passes the check, each broken fixture fails naming file and field, the
+scaffold command makes a valid tip, and the rendered lists only link to files that exist."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import markdown
+import pytest
+import yaml
+
+from macros.tip_checks import STEP_NUMBERS
+from macros.tips import (
+    STEP_PAGES,
+    Tip,
+    TipError,
+    load_regions,
+    load_tips,
+    material_tags,
+    render_step_tips,
+    render_tips_overview,
+    tips_for_step,
+    validate_tip_file,
+)
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+DATA = ROOT / "data"
+BAD = ROOT / "tests" / "fixtures" / "bad_tips"
+FIXED_HEADINGS = ["## Situatie", "## Wat we deden", "## Wat het opleverde", "## Contact"]
+
+# fixture file -> (field named in the message, words of the Dutch reason)
+BROKEN_FIXTURES = {
+    "missing-title.md": ("title", "verplicht veld ontbreekt"),
+    "title-not-text.md": ("title", "verwacht tekst"),
+    "unknown-field.md": ("auteur", "onbekend veld"),
+    "steps-not-a-list.md": ("steps", "verwacht een lijst met stapnummers"),
+    "step-nine.md": ("steps", "stap 9 bestaat niet"),
+    "unknown-region.md": ("region", "onbekende regio 'Atlantis'"),
+    "bad-date.md": ("date", "'25-11-2026' is geen datum in de vorm"),
+    "impossible-date.md": ("date", "'2026-02-30' is geen bestaande datum"),
+    "raw-html.md": ("tekst (regel 15)", "HTML gevonden"),
+    "script.md": ("tekst (regel 15)", "script gevonden"),
+    "iframe.md": ("tekst (regel 15)", "iframe gevonden"),
+    "jinja.md": ("tekst (regel 15)", "Jinja-sjabloontekens gevonden"),
+    "personal-email.md": ("tekst (regel 17)", "e-mailadres 'j.de.vries@zorggroep-voorbeeld.nl' lijkt van een persoon"),
+    "mobile-number.md": ("tekst (regel 17)", "mobiel telefoonnummer"),
+    "external-image.md": ("tekst (regel 15)", "afbeelding van een andere website"),
+    "heading-level-one.md": ("tekst (regel 15)", "kop van niveau 1"),
+    "no-front-matter.md": ("front matter", "ontbreekt"),
+    "empty-body.md": ("tekst", "geen tekst"),
+    "Hoofdletters_In_Naam.md": ("bestandsnaam", "kleine letters"),
+}
+
+GOOD_FRONT_MATTER = """---
+title: Een goede tip
+region: Landelijk
+steps: [5]
+date: "2026-11-25"
+author: Zorggroep in de regio
+---
+"""
+
+
+@pytest.fixture(scope="module")
+def regions() -> list[str]:
+    return load_regions(DATA)
+
+
+@pytest.fixture(scope="module")
+def tips() -> list[Tip]:
+    return load_tips(DOCS, DATA)
+
+
+def new_tip_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("new_tip", ROOT / "tools" / "new_tip.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def linked_files(markdown: str, page_url: str) -> list[str]:
+    """Targets of the Markdown links in `markdown`, as source paths relative to docs/ (anchors dropped)."""
+    base = posixpath.dirname(page_url)
+    return [posixpath.normpath(posixpath.join(base, target.split("#")[0]))
+            for target in re.findall(r"\]\(([^)\s]+)\)", markdown) if not target.startswith("#")]
+
+
+# --- The real tips -----------------------------------------------------------------------------------
+
+
+def test_every_real_tip_validates(regions: list[str]) -> None:
+    files = sorted((DOCS / "tips").glob("*.md"))
+    problems = [str(p) for path in files if path.name != "index.md" for p in validate_tip_file(path, regions)]
+    assert problems == []
+
+
+def test_load_tips_reads_every_tip_newest_first(tips: list[Tip]) -> None:
+    files = {p.name for p in (DOCS / "tips").glob("*.md")} - {"index.md"}
+    assert {tip.path.name for tip in tips} == files
+    assert [tip.date for tip in tips] == sorted((tip.date for tip in tips), reverse=True)
+    assert all(tip.url == f"tips/{tip.slug}.md" for tip in tips)
+
+
+def test_seeded_examples_are_marked_and_use_the_fixed_headings(tips: list[Tip]) -> None:
+    examples = [tip for tip in tips if tip.example]
+    assert len(examples) >= 3
+    for tip in examples:
+        headings = [line for line in tip.path.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+        assert headings == FIXED_HEADINGS, tip.path.name
+        assert "Voorbeeldtip" in tip.path.read_text(encoding="utf-8"), tip.path.name
+
+
+def test_step_pages_are_the_eight_steps() -> None:
+    assert set(STEP_PAGES) == set(STEP_NUMBERS) == set(range(1, 9))
+    for _, page in STEP_PAGES.values():
+        assert (DOCS / page).is_file(), page
+
+
+# --- Broken tips -------------------------------------------------------------------------------------
+
+
+def test_every_broken_rule_has_a_fixture() -> None:
+    assert sorted(p.name for p in BAD.glob("*.md")) == sorted(BROKEN_FIXTURES)
+
+
+@pytest.mark.parametrize("fixture", sorted(BROKEN_FIXTURES))
+def test_broken_fixture_fails_naming_file_and_field(regions: list[str], fixture: str) -> None:
+    problems = validate_tip_file(BAD / fixture, regions)
+    field, reason = BROKEN_FIXTURES[fixture]
+    messages = "\n".join(map(str, problems))
+    assert any(p.field == field and reason in p.reason for p in problems), messages
+    assert all(str(p).startswith(f"{p.file}: ") and p.file.endswith(fixture) for p in problems), messages
+
+
+def test_a_broken_tip_stops_load_tips_with_every_problem(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS / "tips", docs / "tips")
+    for fixture in ("step-nine.md", "script.md"):
+        shutil.copy2(BAD / fixture, docs / "tips" / fixture)
+    with pytest.raises(TipError) as caught:
+        load_tips(docs, DATA)
+    message = str(caught.value)
+    assert "docs/tips/step-nine.md: steps: stap 9 bestaat niet" in message
+    assert "docs/tips/script.md: tekst (regel 15): script gevonden" in message
+    assert len(caught.value.problems) == 2
+
+
+def test_a_tip_in_a_subfolder_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "tips" / "stap-5").mkdir(parents=True)
+    (docs / "tips" / "stap-5" / "tip.md").write_text(GOOD_FRONT_MATTER + "\nTekst.\n", encoding="utf-8")
+    with pytest.raises(TipError, match="docs/tips/stap-5/tip.md"):
+        load_tips(docs, DATA)
+
+
+@pytest.mark.parametrize("text", [
+    "Mail naar info@zorggroep-voorbeeld.nl of zij-instroom@roc-voorbeeld.nl.",
+    "Zie <https://www.example.org/zij-instroom> voor meer.",
+    "Minder dan 12 km, dus afstand < 12 km en > 5 km.",
+    "In code mag het: `<br>` en `a < b`.",
+    "```html\n<p>Een voorbeeld in een codeblok</p>\n```",
+    "Koppen met een eigen anker mogen: zie hieronder.\n\n## Situatie {#situatie}",
+])
+def test_ordinary_markdown_passes(tmp_path: Path, regions: list[str], text: str) -> None:
+    path = tmp_path / "goede-tip.md"
+    path.write_text(f"{GOOD_FRONT_MATTER}\n{text}\n", encoding="utf-8")
+    assert validate_tip_file(path, regions) == []
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Bel +31 6 1234 5678.", "mobiel telefoonnummer"),
+    ("[Klik](javascript:alert(1))", "script gevonden"),
+    ("[Link](https://example.org){ onclick=\"x()\" }", "script gevonden"),
+    ("Een `{{ macro }}` in code telt ook: Jinja draait voor Markdown.", "Jinja"),
+    ("Mail jan@praktijk-voorbeeld.nl.", "lijkt van een persoon"),
+])
+def test_hidden_variants_are_caught(tmp_path: Path, regions: list[str], text: str, reason: str) -> None:
+    path = tmp_path / "foute-tip.md"
+    path.write_text(f"{GOOD_FRONT_MATTER}\n{text}\n", encoding="utf-8")
+    assert any(reason in p.reason for p in validate_tip_file(path, regions))
+
+
+def test_region_list_rejects_duplicates(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (DATA / "tip_regions.yaml").read_text(encoding="utf-8") + "  - name: Haaglanden\n"
+    (data / "tip_regions.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(TipError, match="regio 'Haaglanden' staat er twee keer in"):
+        load_regions(data)
+
+
+# --- The scaffold command ----------------------------------------------------------------------------
+
+
+def test_scaffold_writes_a_valid_tip(tmp_path: Path, regions: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    new_tip = new_tip_module()
+    docs = tmp_path / "docs"
+    argv = ["--title", "Eén plek, twee praktijken: 'samen' opleiden", "--region", "Haaglanden",
+            "--steps", "6", "5", "--author", "Zorggroep in de regio", "--tags", "hagro", "BBL",
+            "--date", "2026-11-25", "--docs-dir", str(docs)]
+    assert new_tip.main(argv) == 0
+    path = docs / "tips" / "een-plek-twee-praktijken-samen-opleiden.md"
+    assert capsys.readouterr().out.strip().endswith("tips/een-plek-twee-praktijken-samen-opleiden.md")
+    assert validate_tip_file(path, regions) == []
+    text = path.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---")[1])
+    assert meta == {"title": "Eén plek, twee praktijken: 'samen' opleiden", "region": "Haaglanden",
+                    "steps": [5, 6], "date": "2026-11-25", "author": "Zorggroep in de regio", "tags": ["hagro", "BBL"]}
+    assert [line for line in text.splitlines() if line.startswith("## ")] == FIXED_HEADINGS
+    tip = load_tips(docs, DATA)[0]
+    assert (tip.slug, tip.steps, tip.example) == ("een-plek-twee-praktijken-samen-opleiden", (5, 6), False)
+
+    assert new_tip.main(argv) == 1  # never overwrites
+    assert "bestaat al" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (["--region", "Atlantis"], "Onbekende regio 'Atlantis'"),
+    (["--steps", "9"], "Stap 9 bestaat niet"),
+    (["--author", "<b>Zorggroep</b>"], "author: mag geen HTML"),
+    (["--date", "2026-02-30"], "geen bestaande datum"),
+])
+def test_scaffold_refuses_bad_input_and_leaves_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: list[str], message: str
+) -> None:
+    argv = ["--title", "Tip", "--region", "Landelijk", "--steps", "5", "--author", "Zorggroep",
+            "--docs-dir", str(tmp_path / "docs"), *change]
+    assert new_tip_module().main(argv) == 1
+    assert message in capsys.readouterr().err
+    assert not list((tmp_path / "docs").rglob("*.md"))
+
+
+def test_scaffold_runs_as_a_script(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "new_tip.py"), "--title", "Via de opdrachtregel", "--region",
+         "Landelijk", "--steps", "1", "--author", "Redactie", "--docs-dir", str(tmp_path / "docs")],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "docs" / "tips" / "via-de-opdrachtregel.md").is_file()
+
+
+def test_skeleton_in_the_guide_matches_the_scaffold() -> None:
+    guide = (DOCS / "bijdragen" / "tip-schrijven.md").read_text(encoding="utf-8")
+    skeleton = guide.split("```markdown", 1)[1].split("```", 1)[0]
+    assert [line for line in skeleton.splitlines() if line.startswith("## ")] == FIXED_HEADINGS
+    body = new_tip_module().BODY
+    assert [line for line in body.splitlines() if line.startswith("## ")] == FIXED_HEADINGS
+
+
+# --- Rendering ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("step", sorted(STEP_PAGES))
+def test_step_section_links_only_to_existing_files(tips: list[Tip], step: int) -> None:
+    page = STEP_PAGES[step][1]
+    markdown = render_step_tips(tips, step, page)
+    assert markdown.startswith("## Tips uit de regio {#tips-uit-de-regio}")
+    targets = linked_files(markdown, page)
+    assert targets and all((DOCS / target).is_file() for target in targets), targets
+    for tip in tips_for_step(tips, step):
+        assert f"](../tips/{tip.slug}.md)" + (" (voorbeeld)" if tip.example else "") in markdown
+
+
+def test_step_without_tips_invites_a_region_to_add_one() -> None:
+    markdown = render_step_tips([], 7, "stappen/stap-7-communicatie.md")
+    assert "nog geen tips" in markdown
+    assert linked_files(markdown, "stappen/stap-7-communicatie.md") == ["bijdragen/tip-schrijven.md"]
+
+
+def test_overview_lists_every_tip_per_step_and_region(tips: list[Tip]) -> None:
+    markdown = render_tips_overview(tips)
+    targets = linked_files(markdown, "tips/index.md")
+    assert all((DOCS / target).is_file() for target in targets), targets
+    rows = [line for line in markdown.splitlines() if line.startswith("| [")]
+    assert len(rows) == len(tips)
+    for step, (title, _) in STEP_PAGES.items():
+        assert f"### Stap {step}: {title} {{#stap-{step}}}" in markdown
+    for region in {tip.region for tip in tips}:
+        assert f"### {region} {{#regio-" in markdown
+    assert "{{" not in markdown and "{%" not in markdown and "<" not in markdown
+
+
+def test_titles_cannot_break_the_markdown() -> None:
+    title = "Tip [met] haken | en *sterren*"
+    tip = Tip(path=Path("x.md"), slug="x", title=title, region="Landelijk", steps=(5,),
+              date=dt.date(2026, 1, 2), author="Zorggroep", url="tips/x.md")
+    line = render_step_tips([tip], 5, "stappen/stap-5-matching.md").splitlines()[4]
+    assert line.startswith(r"- [Tip \[met\] haken \| en \*sterren\*](../tips/x.md): Landelijk, Zorggroep, 2 januari")
+    html = markdown.markdown(render_tips_overview([tip]), extensions=["tables", "attr_list"])
+    row = html.split("<tbody>")[1].split("</tr>")[0]
+    assert row.count("<td>") == 5
+    assert f'<a href="x.md">{title}</a>' in row
+    assert "Er staat 1 tip in het handboek." in html
+
+
+def test_material_tags_come_from_the_data() -> None:
+    tip = Tip(path=Path("x.md"), slug="x", title="T", region="Haaglanden", steps=(5, 6),
+              date=dt.date(2026, 1, 2), author="A", tags=("hagro", "BBL"), example=True)
+    assert material_tags(tip) == ["Stap 5", "Stap 6", "Regio: Haaglanden", "hagro", "BBL", "Voorbeeld"]
+
+
+# --- The issue form ----------------------------------------------------------------------------------
+
+
+def test_issue_form_offers_the_regions_and_steps_of_the_data(regions: list[str]) -> None:
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "tip.yml").read_text(encoding="utf-8"))
+    fields = {item.get("id"): item for item in form["body"]}
+    options = fields["region"]["attributes"]["options"]
+    assert options[:-1] == regions and options[-1].startswith("Andere regio")
+    steps = fields["steps"]["attributes"]["options"]
+    assert steps == [f"{step}: {title}" for step, (title, _) in STEP_PAGES.items()]
