@@ -19,6 +19,11 @@ def load(bundle_text: str) -> list[str]:
     return sorted(CALCULATORS)
 
 
+def is_loaded() -> bool:
+    """True once the data bundle is loaded (also after restoring a memory snapshot made after load())."""
+    return _bundle is not None
+
+
 def fields_json(name: str) -> str:
     """The declared fields (name, default) so the page can restore and share state."""
     assert _bundle is not None, "load() first"

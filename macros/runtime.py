@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
+import subprocess
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +68,36 @@ def trimmed_lock_file(pyodide_source: Path) -> str:
     return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
 
 
+SNAPSHOT_SCRIPT = Path(__file__).resolve().parent.parent / "tools" / "pyodide_snapshot.mjs"
+
+
+def snapshot_enabled(extra: dict) -> bool:
+    """mkdocs.yml `extra.pyodide_snapshot` (default on); HB_PYODIDE_SNAPSHOT=0 turns it off for one build."""
+    if os.environ.get("HB_PYODIDE_SNAPSHOT", "").lower() in {"0", "false", "off", "nee"}:
+        return False
+    return bool(extra.get("pyodide_snapshot", True))
+
+
+def make_snapshot(pyodide_source: Path, calculators: bytes, data: bytes, target: Path) -> dict:
+    """Run the pinned Pyodide in Node and write the gzip-compressed memory snapshot to `target`."""
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeBuildError("Node.js ontbreekt: nodig voor de Pyodide-snapshot (of zet HB_PYODIDE_SNAPSHOT=0).")
+    with tempfile.TemporaryDirectory() as folder:
+        zip_path, data_path = Path(folder) / "calculators.zip", Path(folder) / "data.json"
+        zip_path.write_bytes(calculators)
+        data_path.write_bytes(data)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        finished = subprocess.run(
+            [node, str(SNAPSHOT_SCRIPT), str(pyodide_source), str(zip_path), str(data_path), str(target)],
+            capture_output=True, text=True, timeout=300, check=False,
+        )
+    if finished.returncode != 0:
+        last = (finished.stderr.strip().splitlines() or ["(geen uitvoer)"])[-1][:300]
+        raise RuntimeBuildError(f"De Pyodide-snapshot kon niet worden gemaakt: {last}")
+    return json.loads(finished.stdout)
+
+
 @dataclass(frozen=True)
 class Artifacts:
     """What the build ships for the browser runtime, with site-relative paths."""
@@ -73,15 +106,24 @@ class Artifacts:
     pyodide_source: Path
     calculators: bytes
     data: bytes
+    snapshot: bool = True
+
+    @property
+    def snapshot_digest(self) -> str:
+        """Named after what goes in (Pyodide version, calculators, data): same inputs, same name."""
+        return digest(self.pyodide_version.encode() + self.calculators + self.data)
 
     @property
     def paths(self) -> dict[str, str]:
-        return {
+        paths = {
             "pyodide": f"assets/pyodide/{self.pyodide_version}/",
             "pyodide_version": self.pyodide_version,
             "calculators": f"assets/python/calculators.{digest(self.calculators)}.zip",
             "data": f"assets/data/handboek-data.{digest(self.data)}.json",
         }
+        if self.snapshot:
+            paths["snapshot"] = f"assets/pyodide/snapshot-{self.pyodide_version}.{self.snapshot_digest}.bin.gz"
+        return paths
 
     def write(self, site_dir: Path) -> None:
         paths = self.paths
@@ -96,12 +138,17 @@ class Artifacts:
             if not target.exists() or target.stat().st_size != source.stat().st_size:
                 shutil.copy2(source, target)
         (target_dir / LOCK_FILE).write_text(trimmed_lock_file(self.pyodide_source), encoding="utf-8")
+        if self.snapshot:
+            target = site_dir / paths["snapshot"]
+            if not target.exists():  # same inputs, same snapshot: `mkdocs serve` rebuilds stay fast
+                make_snapshot(self.pyodide_source, self.calculators, self.data, target)
 
 
-def build_artifacts(project_dir: Path, bundle_text: str, pinned_pyodide: str) -> Artifacts:
+def build_artifacts(project_dir: Path, bundle_text: str, pinned_pyodide: str, snapshot: bool = True) -> Artifacts:
     return Artifacts(
         pyodide_version=pinned_pyodide,
         pyodide_source=pyodide_dir(project_dir, pinned_pyodide),
         calculators=calculators_zip(project_dir),
         data=bundle_text.encode("utf-8"),
+        snapshot=snapshot,
     )

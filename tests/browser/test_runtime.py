@@ -157,3 +157,33 @@ def test_planning_region_change_moves_the_holidays(recorded_page: RecordedPage, 
     expect(page.locator('[data-calculator="planning"] .admonition.warning')).to_contain_text("zomervakantie")
     assert "region=zuid" in page.url
     no_foreign(recorded_page, site_url)
+
+
+def test_a_second_visit_restores_from_the_snapshot(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.goto(site_url + CALCULATOR)
+    wait_until(page, "ready")
+    calculator = page.locator('[data-calculator="kosten"]')
+    expect(calculator).to_have_attribute("data-boot", "plain")  # first visit: plain boot, snapshot in idle time
+    expect(calculator).to_have_attribute("data-snapshot", "cached", timeout=BOOT_TIMEOUT)
+    page.goto(site_url + CALCULATOR + "?hours_per_week=30")
+    wait_until(page, "ready")
+    expect(calculator).to_have_attribute("data-boot", "snapshot")
+    expect(page.locator("[data-status]")).to_have_text("Uitkomst bijgewerkt.")
+    assert_summary_matches(page, {"hours_per_week": "30"})
+    no_foreign(recorded_page, site_url)
+
+
+def test_without_the_snapshot_file_the_plain_boot_still_works(recorded_page: RecordedPage, site_url: str) -> None:
+    page = recorded_page.page
+    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=404, body="niet gevonden"))
+    page.goto(site_url + CALCULATOR)
+    wait_until(page, "ready")
+    calculator = page.locator('[data-calculator="kosten"]')
+    expect(calculator).to_have_attribute("data-snapshot", "unavailable", timeout=BOOT_TIMEOUT)
+    page.goto(site_url + CALCULATOR + "?hours_per_week=30")
+    wait_until(page, "ready")
+    expect(calculator).to_have_attribute("data-boot", "plain")
+    expect(page.locator("[data-status]")).to_have_text("Uitkomst bijgewerkt.")
+    assert_summary_matches(page, {"hours_per_week": "30"})
+    no_foreign(recorded_page, site_url)

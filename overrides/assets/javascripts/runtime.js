@@ -99,6 +99,15 @@ function start() {
         setStatus(element, "ready", "De rekenhulp rekent mee terwijl je typt.");
         if (element.restored) compute(element);
       }
+      if (message.snapshot && message.boot !== "snapshot") {
+        // Fetch the snapshot for the next visit once the page has nothing else to do.
+        const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 2000));
+        idle(() => worker.postMessage({ type: "prefetch-snapshot" }), { timeout: 5000 });
+      }
+      return;
+    }
+    if (message.type === "snapshot") {
+      for (const element of calculators) element.dataset.snapshot = message.state;
       return;
     }
     const element = byId.get(message.id);

@@ -1,0 +1,46 @@
+// The one place that knows how Pyodide is booted: plain, or restored from a build-time memory snapshot.
+// Used by worker.js in the browser and by tests/pyodide under Node. `_loadSnapshot` is an experimental
+// Pyodide API: the version is pinned and any failure falls back to the plain boot.
+
+async function gunzip(compressed) {
+  if (typeof DecompressionStream === "undefined") throw new Error("DecompressionStream ontbreekt");
+  const stream = new Blob([compressed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer()); // checks the gzip CRC: damage throws
+}
+
+async function start(loadPyodide, options, extra) {
+  const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: [], fullStdLib: false, ...extra });
+  if (pyodide.version !== options.version) {
+    throw new Error(`Pyodide ${pyodide.version} geladen, ${options.version} verwacht`);
+  }
+  // The snapshot holds imported modules, not files: unpack the sources too, for anything imported later.
+  pyodide.unpackArchive(await options.calculators(), "zip");
+  return pyodide;
+}
+
+export async function bootPlain(loadPyodide, options) {
+  const pyodide = await start(loadPyodide, options, {});
+  const browser = pyodide.pyimport("calculators._browser");
+  browser.load(await options.data()).destroy();
+  return { pyodide, browser, path: "plain" };
+}
+
+export async function bootFromSnapshot(loadPyodide, options, compressedSnapshot) {
+  const snapshot = await gunzip(compressedSnapshot);
+  const pyodide = await start(loadPyodide, options, { _loadSnapshot: snapshot });
+  const browser = pyodide.pyimport("calculators._browser");
+  if (!browser.is_loaded()) throw new Error("snapshot zonder gegevens");
+  return { pyodide, browser, path: "snapshot" };
+}
+
+// Snapshot when given and usable, otherwise (or when restoring fails for any reason) the plain boot.
+export async function boot(loadPyodide, options, compressedSnapshot) {
+  if (compressedSnapshot) {
+    try {
+      return await bootFromSnapshot(loadPyodide, options, compressedSnapshot);
+    } catch (error) {
+      console.debug(`[handboek] snapshot niet bruikbaar (${error && error.message}); gewone start`);
+    }
+  }
+  return bootPlain(loadPyodide, options);
+}

@@ -1,0 +1,71 @@
+"""The build's memory snapshot restores calculators with exactly the CPython results; damage falls back."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from calculators import _browser
+from macros.data import bundle_json, load_data
+from macros.runtime import calculators_zip
+from tests.conftest import ROOT
+from tests.pyodide.test_parity import ALL
+
+SCRIPT = ROOT / "tests" / "pyodide" / "run_boot.mjs"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("boot")
+    snapshots = list((built_site / "assets" / "pyodide").glob("snapshot-*.bin.gz"))
+    assert len(snapshots) == 1, "the build made no (or more than one) snapshot"
+    files = {"snapshot": snapshots[0], "zip": folder / "calculators.zip", "data": folder / "data.json",
+             "cases": folder / "cases.json"}
+    files["zip"].write_bytes(calculators_zip(ROOT))
+    files["data"].write_text(bundle_json(load_data(ROOT / "data")), encoding="utf-8")
+    files["cases"].write_text(json.dumps([{"calculator": n, "input": c["input"]} for n, c in ALL]))
+    return files
+
+
+def boot(snapshot: Path | str, files: dict[str, Path]) -> dict:
+    node = shutil.which("node")
+    assert node
+    finished = subprocess.run([node, str(SCRIPT), str(snapshot), str(files["zip"]), str(files["data"]),
+                               str(files["cases"])], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    return json.loads(finished.stdout)
+
+
+def expected() -> list[str]:
+    _browser.load(bundle_json(load_data(ROOT / "data")))
+    return [_browser.run_json(name, json.dumps(case["input"])) for name, case in ALL]
+
+
+def test_the_built_snapshot_restores_with_the_cpython_results(inputs: dict[str, Path]) -> None:
+    result = boot(inputs["snapshot"], inputs)
+    assert result["boot"] == "snapshot"
+    assert result["outputs"] == expected()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+def test_a_damaged_snapshot_falls_back_to_the_plain_boot(inputs: dict[str, Path], tmp_path: Path, damage: str) -> None:
+    data = bytearray(inputs["snapshot"].read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    else:
+        data[len(data) // 2] ^= 0xFF
+    broken = tmp_path / "snapshot.bin.gz"
+    broken.write_bytes(bytes(data))
+    result = boot(broken, inputs)
+    assert result["boot"] == "plain"
+    assert result["outputs"] == expected()
+
+
+def test_without_a_snapshot_the_plain_boot_gives_the_same_results(inputs: dict[str, Path]) -> None:
+    result = boot("none", inputs)
+    assert result["boot"] == "plain"
+    assert result["outputs"] == expected()

@@ -1,0 +1,26 @@
+// Build step: boot the pinned Pyodide in Node, import the calculators and the data, run every calculator
+// once (so everything they import is in memory), and write a gzip-compressed memory snapshot.
+// Usage: node tools/pyodide_snapshot.mjs <pyodide dir> <calculators.zip> <data.json> <out.gz>
+// Prints {"bytes": raw size, "gzip": compressed size, "ms": time} on stdout.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const [pyodideDir, zipPath, dataPath, outPath] = process.argv.slice(2);
+const started = performance.now();
+const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
+const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + path.sep, packages: [], _makeSnapshot: true });
+pyodide.unpackArchive(new Uint8Array(await readFile(zipPath)), "zip");
+const browser = pyodide.pyimport("calculators._browser");
+const names = browser.load(await readFile(dataPath, "utf8"));
+for (const name of names.toJs()) {
+  browser.run_json(name, "{}"); // defaults: imports the model and the view
+  browser.run_json(name, JSON.stringify({ onbekend: "x" })); // and the validation path
+}
+names.destroy();
+browser.destroy();
+const snapshot = pyodide.makeMemorySnapshot();
+const compressed = gzipSync(snapshot, { level: 6 });
+await writeFile(outPath, compressed);
+process.stdout.write(JSON.stringify({ bytes: snapshot.length, gzip: compressed.length,
+  ms: Math.round(performance.now() - started) }));
