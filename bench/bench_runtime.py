@@ -15,6 +15,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import os
 import shutil
 import statistics
 import subprocess
@@ -72,9 +73,10 @@ class CachingHandler(_QuietHandler):
         self.wfile.write(body)
 
 
-def build(site: Path) -> str:
+def build(site: Path, snapshot: bool = True) -> str:
+    env = {**os.environ, "HB_PYODIDE_SNAPSHOT": "1" if snapshot else "0"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT,
-                   check=True, capture_output=True)
+                   check=True, capture_output=True, env=env)
     version = next((site / "assets" / "pyodide").iterdir()).name
     (site / "bare.html").write_text(BARE_HTML.replace("VERSION", version), encoding="utf-8")
     (site / "bare-worker.js").write_text(BARE_WORKER, encoding="utf-8")
@@ -99,17 +101,27 @@ class Traffic:
         self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
-def calculator_run(page: Page, url: str) -> dict[str, float]:
+def calculator_run(page: Page, url: str, wait_for_snapshot: bool = False) -> dict[str, float]:
     start = time.perf_counter()
     page.goto(url + "rekenhulpen/kosten/")
     page.wait_for_selector("table[data-summary]")
     visible = (time.perf_counter() - start) * 1000
     page.wait_for_selector('[data-calculator][data-runtime="ready"]', timeout=120_000)
     ready = float(page.get_attribute("[data-calculator]", "data-ready-at"))
+    boot = page.get_attribute("[data-calculator]", "data-boot")
     page.fill("#kosten-hours_per_week", "30")
     page.wait_for_selector('[data-calculator][data-computed="1"]')
     first = float(page.get_attribute("[data-calculator]", "data-compute-ms"))
-    return {"visible": visible, "ready": ready, "first": first}
+    if wait_for_snapshot:  # the idle-time prefetch must finish before the next visit can use it
+        page.wait_for_selector("[data-calculator][data-snapshot]", timeout=120_000)
+    return {"visible": visible, "ready": ready, "first": first, "boot": boot}
+
+
+def snapshot_variant(page: Page, variant: str) -> None:
+    """with: the site as built; without: a build with HB_PYODIDE_SNAPSHOT=0 (page.route would disable the
+    HTTP cache); fetch: the first visit downloads the snapshot too."""
+    if variant == "fetch":
+        page.add_init_script("window.hbSnapshotPolicy = 'fetch';")
 
 
 def recompute_latencies(page: Page, changes: int) -> list[float]:
@@ -173,21 +185,33 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100)
     args = parser.parse_args()
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    plain_site = Path(tempfile.mkdtemp(prefix="bench-site-plain-"))
     try:
         version = build(site)
+        build(plain_site, snapshot=False)
         server, url = serve(site)
+        plain_server, plain_url = serve(plain_site)
         with sync_playwright() as playwright:
-            results = {"cold": [], "warm": []}
+            variants = ("with", "without", "fetch")
+            runs = {v: {"cold": [], "warm": [], "bytes_cold": [], "bytes_warm": []} for v in variants}
             bare = {"cold": [], "warm": []}
             for _ in range(args.runs):
-                with profile(playwright) as context:
-                    page = context.new_page()
-                    results["cold"].append(calculator_run(page, url))
-                    results["warm"].append(calculator_run(page, url))
+                for variant in variants:
+                    with profile(playwright) as context:
+                        page = context.new_page()
+                        snapshot_variant(page, variant)
+                        traffic = Traffic(page)
+                        where = plain_url if variant == "without" else url
+                        runs[variant]["cold"].append(calculator_run(page, where, wait_for_snapshot=variant == "with"))
+                        runs[variant]["bytes_cold"].append(traffic.bytes)
+                        traffic.bytes = 0
+                        runs[variant]["warm"].append(calculator_run(page, where))
+                        runs[variant]["bytes_warm"].append(traffic.bytes)
                 with profile(playwright) as context:
                     page = context.new_page()
                     bare["cold"].append(bare_run(page, url))
                     bare["warm"].append(bare_run(page, url))
+            results = runs["with"]
             with profile(playwright) as context:
                 page = context.new_page()
                 calculator_run(page, url)
@@ -197,8 +221,10 @@ def main() -> None:
             with profile(playwright) as context:
                 calc = page_weight(context, url, "rekenhulpen/kosten/")
         server.shutdown()
+        plain_server.shutdown()
     finally:
         shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(plain_site, ignore_errors=True)
 
     print(f"Pyodide {version}, {args.runs} runs (median), headless Chromium, 127.0.0.1, Cache-Control max-age=600")
     print(f"{'':34}{'cold':>10}{'warm':>10}")
@@ -207,9 +233,17 @@ def main() -> None:
         cold, warm = median([r[key] for r in results["cold"]]), median([r[key] for r in results["warm"]])
         print(f"{label:34}{cold:10.0f}{warm:10.0f}")
     print(f"{'bare Pyodide core ready (ms)':34}{median(bare['cold']):10.0f}{median(bare['warm']):10.0f}")
-    for cache in ("cold", "warm"):
-        ratio = median([r["ready"] for r in results[cache]]) / median(bare[cache])
-        print(f"ready ratio ours / bare, {cache:5}: {ratio:.2f}  (target <= 1.15)")
+    print("live-ready (ms) and bytes per variant; boot path of the warm visit in brackets")
+    for variant, label in (("with", "snapshot (default policy)"), ("without", "no snapshot"),
+                           ("fetch", "snapshot on first visit")):
+        data = runs[variant]
+        cold, warm = median([r["ready"] for r in data["cold"]]), median([r["ready"] for r in data["warm"]])
+        paths = "/".join(sorted({r["boot"] for r in data["warm"]}))
+        cold_mb, warm_mb = median(data["bytes_cold"]) / 1e6, median(data["bytes_warm"]) / 1e6
+        print(f"  {label:28} cold {cold:6.0f} ({cold / median(bare['cold']):.2f} x bare) {cold_mb:6.1f} MB"
+              f" | warm {warm:6.0f} ({warm / median(bare['warm']):.2f} x bare) {warm_mb:6.1f} MB [{paths}]")
+    print("targets: snapshot warm <= 0.3 x bare warm; snapshot cold <= 1.3 x bare cold;"
+          " without snapshot ready <= 1.15 x bare")
     print(f"recompute over {args.changes} changes: p50 {percentile(latencies, 0.5):.1f} ms, "
           f"p95 {percentile(latencies, 0.95):.1f} ms  (target p95 < 30 ms)")
     for label, ((cold_n, cold_b), (warm_n, warm_b)) in (("plain handbook page", plain), ("calculator page", calc)):

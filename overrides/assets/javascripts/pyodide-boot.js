@@ -8,29 +8,39 @@ async function gunzip(compressed) {
   return new Uint8Array(await new Response(stream).arrayBuffer()); // checks the gzip CRC: damage throws
 }
 
-async function start(loadPyodide, options, extra) {
+async function start(loadPyodide, options, extra, timings) {
+  let mark = performance.now();
   const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: [], fullStdLib: false, ...extra });
+  timings.load = Math.round(performance.now() - mark);
   if (pyodide.version !== options.version) {
     throw new Error(`Pyodide ${pyodide.version} geladen, ${options.version} verwacht`);
   }
   // The snapshot holds imported modules, not files: unpack the sources too, for anything imported later.
+  mark = performance.now();
   pyodide.unpackArchive(await options.calculators(), "zip");
+  timings.unpack = Math.round(performance.now() - mark);
   return pyodide;
 }
 
 export async function bootPlain(loadPyodide, options) {
-  const pyodide = await start(loadPyodide, options, {});
+  const timings = {};
+  const pyodide = await start(loadPyodide, options, {}, timings);
+  const mark = performance.now();
   const browser = pyodide.pyimport("calculators._browser");
   browser.load(await options.data()).destroy();
-  return { pyodide, browser, path: "plain" };
+  timings.python = Math.round(performance.now() - mark);
+  return { pyodide, browser, path: "plain", timings };
 }
 
 export async function bootFromSnapshot(loadPyodide, options, compressedSnapshot) {
+  const timings = {};
+  const mark = performance.now();
   const snapshot = await gunzip(compressedSnapshot);
-  const pyodide = await start(loadPyodide, options, { _loadSnapshot: snapshot });
+  timings.gunzip = Math.round(performance.now() - mark);
+  const pyodide = await start(loadPyodide, options, { _loadSnapshot: snapshot }, timings);
   const browser = pyodide.pyimport("calculators._browser");
   if (!browser.is_loaded()) throw new Error("snapshot zonder gegevens");
-  return { pyodide, browser, path: "snapshot" };
+  return { pyodide, browser, path: "snapshot", timings };
 }
 
 // Snapshot when given and usable, otherwise (or when restoring fails for any reason) the plain boot.
