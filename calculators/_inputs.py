@@ -77,7 +77,9 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
     if spec.kind == "text":
         value = raw or ""
         if spec.max_length and len(value) > spec.max_length:
-            return None, f"De tekst is te lang: maximaal {spec.max_length // 1000} duizend tekens."
+            from calculators._format import number
+
+            return None, f"De tekst is te lang: maximaal {number(spec.max_length)} tekens (ongeveer zoveel bytes)."
         if spec.required and not value.strip():
             return None, f"Vul {spec.label.lower()} in."
         return value, None

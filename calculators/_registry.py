@@ -40,7 +40,24 @@ def _planning() -> Calculator:
     return planning_calculator()
 
 
-CALCULATORS: dict[str, Callable[[], Calculator]] = {"kosten": _cost, "planning": _planning}
+def _matching() -> Calculator:
+    from calculators.matching import checklist_calculator
+
+    return checklist_calculator()
+
+
+def _matching_regional() -> Calculator:
+    from calculators.matching import regional_calculator
+
+    return regional_calculator()
+
+
+CALCULATORS: dict[str, Callable[[], Calculator]] = {
+    "kosten": _cost,
+    "planning": _planning,
+    "matching": _matching,
+    "matching-regio": _matching_regional,
+}
 
 
 def get(name: str) -> Calculator:

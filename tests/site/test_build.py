@@ -39,3 +39,29 @@ def test_every_page_shows_last_updated_date(built_site: Path) -> None:
 def test_pages_have_an_edit_link(built_site: Path, page: str) -> None:
     html = (built_site / page).read_text(encoding="utf-8")
     assert "/edit/main/docs/" in html
+
+
+def test_every_front_matter_is_valid_yaml() -> None:
+    """MkDocs silently drops front matter it cannot parse (and with it `template:` and `description:`)."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    broken = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            try:
+                meta = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+            except yaml.YAMLError as error:
+                broken.append(f"{page.relative_to(ROOT)}: {str(error).splitlines()[0]}")
+                continue
+            if not isinstance(meta, dict):
+                broken.append(f"{page.relative_to(ROOT)}: geen blok met sleutels")
+    assert broken == []
+
+
+def test_calculator_pages_use_the_calculator_template(built_site: Path) -> None:
+    for page in (built_site / "rekenhulpen").iterdir():
+        html = (page / "index.html").read_text(encoding="utf-8")
+        assert 'id="hb-runtime"' in html, page.name

@@ -118,6 +118,10 @@ function start() {
     if (message.type === "result") {
       showErrors(element, {});
       result.innerHTML = message.html;
+      for (const button of result.querySelectorAll("[data-print]")) {
+        button.hidden = false;
+        button.addEventListener("click", () => window.print());
+      }
       element.querySelector("[data-status]").textContent = "Uitkomst bijgewerkt.";
     } else if (message.type === "invalid") {
       showErrors(element, message.errors);

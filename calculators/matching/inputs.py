@@ -1,0 +1,144 @@
+# The checklist calculator's inputs: one practice, candidate A and (optionally) candidate B.
+"""Form fields of the "matching" checklist and their conversion to typed Practice and Candidate values."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from calculators._format import number
+from calculators._inputs import Field
+from calculators._parameters import Parameters
+from calculators.matching.columns import MAX_DISTANCE_KM
+from calculators.matching.criteria import ROUTES, Candidate, Practice, reference_date, route_list, thresholds
+
+CANDIDATES = ("a", "b")
+ASSESSMENT_CHOICES = (("ja", "Ja"), ("twijfel", "Twijfel"), ("nee", "Nee"), ("onbekend", "Nog niet beoordeeld"))
+ENTRY_CHOICES = (("ja", "Ja, bevestigd door de school"), ("onbekend", "Nog niet getoetst"),
+                 ("nee", "Nee, voldoet niet"))
+ROUTE_CHOICES = (("uwv", "UWV (kandidaat met een uitkering)"), ("ssfh", "SSFH (van werk naar werk)"),
+                 ("regulier", "Regulier (gewone BBL-plaats)"), ("onbekend", "Nog niet bekend"))
+SUPERVISOR_CHOICES = (("ja", "Ja"), ("twijfel", "Twijfel"), ("nee", "Nee"), ("onbekend", "Nog niet bekend"))
+WORKPLACE_CHOICES = (("ja", "Ja"), ("regelen", "Nog te regelen"), ("nee", "Nee"), ("onbekend", "Nog niet bekend"))
+SBB_CHOICES = (("ja", "Ja"), ("aangevraagd", "Aangevraagd"), ("nee", "Nee, en niet aangevraagd"),
+               ("onbekend", "Nog niet bekend"))
+SHARED_CHOICES = (("nee", "Nee, een eigen leerwerkplek"), ("ja", "Ja, samen met een collega-praktijk"))
+NOT_FILLED = ("", "Niet ingevuld")
+# Every non-empty set of accepted routes, e.g. "uwv-ssfh" -> "UWV en SSFH"; all routes first.
+ROUTE_SETS = tuple(
+    ("-".join(key for key, _ in combo),
+     route_list(frozenset(key for key, _ in combo)) + (" (alle routes)" if size == len(ROUTES) else "")
+     if size > 1 else f"Alleen {combo[0][1]}")
+    for size in range(len(ROUTES), 0, -1)
+    for combo in itertools.combinations(ROUTES, size)
+)
+ASSESSED = (
+    ("life_experience", "levenservaring", "Ervaring uit eerder werk of het leven zelf, bijvoorbeeld aan de balie."),
+    ("service", "dienstverlenende houding", "Gericht op de patiënt en het team, gastvrij en geduldig."),
+    ("learnability", "leerbaarheid", "Leergierig en in staat om werk en school tegelijk te doen."),
+    ("commitment", "commitment", "Wil het hele traject afmaken."),
+)
+
+
+@dataclass(frozen=True)
+class ChecklistInput:
+    practice: Practice
+    # (letter, candidate, distance in km or None); candidate B only when any of its fields is filled.
+    candidates: tuple[tuple[str, Candidate, Decimal | None], ...]
+
+
+def _number(value: Any) -> str:
+    return format(Decimal(value).normalize(), "f")
+
+
+def _candidate_fields(letter: str, advised: Decimal, fulltime: Decimal) -> tuple[Field, ...]:
+    optional = letter != "a"
+    upper = letter.upper()
+
+    def choices(options: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        return (NOT_FILLED, *options) if optional else options
+
+    def default(value: str) -> str:
+        return "" if optional else value
+
+    hint = " Laat alle velden van kandidaat B leeg voor één kandidaat." if optional else ""
+    fields = [
+        Field(f"{letter}_hours", f"Kandidaat {upper}: beschikbare uren per week", "decimal",
+              default(_number(advised)), unit="uur", minimum=Decimal(0), maximum=fulltime, required=not optional,
+              help=f"Hoeveel uur per week de kandidaat kan werken, inclusief de schooldag.{hint}"),
+        Field(f"{letter}_distance", f"Kandidaat {upper}: woon-werkafstand", "decimal", "", unit="km",
+              minimum=Decimal(0), maximum=Decimal(MAX_DISTANCE_KM), required=False,
+              help="Afstand tussen woning en praktijk; leeg als nog onbekend."),
+    ]
+    fields += [
+        Field(f"{letter}_{key}", f"Kandidaat {upper}: {label}", "choice", default("onbekend"),
+              choices=choices(ASSESSMENT_CHOICES), required=not optional, help=help_text)
+        for key, label, help_text in ASSESSED
+    ]
+    fields += [
+        Field(f"{letter}_route", f"Kandidaat {upper}: financieringsroute", "choice", default("onbekend"),
+              choices=choices(ROUTE_CHOICES), required=not optional,
+              help="Via welke route loopt de financiering? Zie de subsidiewijzer en de rekenhulp Kosten en subsidies."),
+        Field(f"{letter}_entry", f"Kandidaat {upper}: instroomeisen", "choice", default("onbekend"),
+              choices=choices(ENTRY_CHOICES), required=not optional,
+              help="Heeft de school bevestigd dat de kandidaat aan de toelatingseisen voldoet?"),
+    ]
+    return tuple(fields)
+
+
+def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
+    th = thresholds(bundle)
+    fulltime = Decimal(Parameters(bundle).value_on("cao.working_conditions.fulltime_hours_per_week",
+                                                   reference_date(bundle)))
+    practice = (
+        Field("practice_hours", "Praktijk: uren per week in de leerwerkplek", "decimal", _number(th.advised_min_hours),
+              unit="uur", minimum=Decimal(0), maximum=fulltime,
+              help=f"Bij een gedeelde plek: de uren van beide praktijken samen. Advies: minimaal "
+                   f"{number(th.advised_min_hours)} uur, BBL-minimum {number(th.hard_min_hours)} uur."),
+        Field("practice_supervisor", "Praktijk: begeleider met tijd", "choice", "ja", choices=SUPERVISOR_CHOICES,
+              help="Een gediplomeerde doktersassistent die tijd heeft om de kandidaat te begeleiden."),
+        Field("practice_workplace", "Praktijk: eigen werkplek voor de assistent in opleiding", "choice", "ja",
+              choices=WORKPLACE_CHOICES),
+        Field("practice_sbb", "Praktijk: erkend leerbedrijf (SBB)", "choice", "ja", choices=SBB_CHOICES,
+              help="Een BBL-leerwerkplek vraagt een erkenning door SBB; die kun je aanvragen."),
+        Field("practice_routes", "Praktijk: geaccepteerde financieringsroutes", "choice", ROUTE_SETS[0][0],
+              choices=ROUTE_SETS, help="Welke routes wil de huisarts: UWV, SSFH of een gewone BBL-plaats?"),
+        Field("practice_shared", "Praktijk: gedeelde leerwerkplek", "choice", "nee", choices=SHARED_CHOICES,
+              help="Een parttime plek kan samen met een collega-praktijk één leerwerkplek vormen."),
+    )
+    candidates = tuple(f for letter in CANDIDATES for f in _candidate_fields(letter, th.advised_min_hours, fulltime))
+    return practice + candidates
+
+
+def candidate_given(values: Mapping[str, Any], letter: str) -> bool:
+    """True when any field of this candidate has a value (candidate A always counts)."""
+    return letter == "a" or any(values.get(name) not in (None, "") for name in values if name.startswith(f"{letter}_"))
+
+
+def to_input(values: Mapping[str, Any]) -> ChecklistInput:
+    practice = Practice(
+        id="praktijk",
+        hours=values["practice_hours"],
+        supervisor=values["practice_supervisor"],
+        workplace=values["practice_workplace"],
+        sbb=values["practice_sbb"],
+        routes=frozenset(values["practice_routes"].split("-")),
+        shared=values["practice_shared"] == "ja",
+    )
+    candidates = []
+    for letter in CANDIDATES:
+        if not candidate_given(values, letter):
+            continue
+        answers = {key: values.get(f"{letter}_{key}") or "onbekend" for key, _, _ in ASSESSED}
+        candidate = Candidate(
+            id=f"Kandidaat {letter.upper()}",
+            hours=values[f"{letter}_hours"],
+            route=values.get(f"{letter}_route") or "onbekend",
+            entry=values.get(f"{letter}_entry") or "onbekend",
+            **answers,
+        )
+        candidates.append((letter.upper(), candidate, values.get(f"{letter}_distance")))
+    return ChecklistInput(practice, tuple(candidates))
