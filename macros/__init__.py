@@ -7,6 +7,8 @@ from pathlib import Path
 from calculators import Parameters, embed, load_bundle
 from macros import tables
 from macros.data import DataError, bundle_json, load_data
+from macros import region as regional
+from macros.changelog import render_changelog
 from macros.runtime import Artifacts, RuntimeBuildError, build_artifacts, snapshot_enabled
 from macros.tips import Tip, TipError, load_tips, material_tags, render_step_tips, render_tips_overview
 
@@ -41,7 +43,12 @@ def define_env(env) -> None:
     env.conf["extra"]["runtime"] = artifacts.paths  # read by overrides/calculator.html
     bundle = load_bundle(text)
     parameters = Parameters(bundle)
-    env.variables["region"] = bundle["region"]
+    region = bundle["region"]
+    env.variables["region"] = region
+    # A regional fork: its name in the title and its own pages in the nav (only its own files changed).
+    region_pages = regional.regional_pages(Path(env.conf["docs_dir"]))
+    env.conf["site_name"] = regional.site_name(env.conf["site_name"], region)
+    env.conf["nav"] = regional.nav_with_region(env.conf["nav"], region, region_pages)
 
     @env.macro
     def source_url(key: str) -> str:
@@ -89,6 +96,22 @@ def define_env(env) -> None:
     @env.macro
     def salary_table_status() -> str:
         return tables.salary_table_status(bundle)
+
+    @env.macro
+    def matching_columns() -> str:
+        """The documented CSV columns of the regional matching, with downloadable templates."""
+        from calculators.matching.view import render_column_docs
+
+        return render_column_docs()
+
+    @env.macro
+    def changelog() -> str:
+        return render_changelog(bundle["changelog"])
+
+    @env.macro
+    def region_block() -> str:
+        """The region's organisations, school and pages on the start page; nothing in the national build."""
+        return regional.render_region_block(region, region_pages, env.page.file.src_uri)
 
     @env.macro
     def step_tips(step: int) -> str:

@@ -230,6 +230,15 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
         windows = [(f"application_windows.{i}", w["opens"], w["closes"])
                    for i, w in enumerate(document.get("application_windows", []))]
         _check_periods(windows, display, problems)
+    elif kind == "changelog":
+        releases = document["releases"]
+        dates = [release["date"] for release in releases]
+        if dates != sorted(dates, reverse=True):
+            problems.append(DataProblem(display, "releases", "uitgaven staan niet op volgorde (nieuwste eerst)"))
+        versions = [release["version"] for release in releases]
+        for index, version in enumerate(versions):
+            if version in versions[:index]:
+                problems.append(DataProblem(display, f"releases.{index}.version", f"versie {version} staat er twee keer in"))
     elif kind == "school_holidays":
         first, last = document["first_day"], document["last_day"]
         _check_periods([("last_day", first, last)], display, problems)
@@ -284,6 +293,8 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
         bundle["region"] = {**document, "file": display}
     elif kind == "index":
         bundle["supported_period"] = document["supported_period"]
+    elif kind == "changelog":
+        bundle["changelog"] = document["releases"]
 
 
 SOURCE_DOCUMENTS = "source_documents.json"
@@ -327,7 +338,7 @@ def load_data(data_dir: Path) -> dict:
     schema_dir = data_dir / "schema"
     bundle: dict[str, Any] = {
         "format": BUNDLE_FORMAT, "supported_period": None, "parameters": {}, "schemes": {},
-        "school_holidays": {}, "holiday_regions": {}, "facts": {}, "region": None, "documents": {},
+        "school_holidays": {}, "holiday_regions": {}, "facts": {}, "region": None, "documents": {}, "changelog": [],
     }
     problems: list[DataProblem] = []
     documents = _load_source_documents(data_dir, problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -15,14 +16,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build of `project_dir` into `site_dir`; return the finished process."""
+def build_site(project_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a strict MkDocs build of `project_dir` into `site_dir` (extra environment in `env`)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **env},
     )
 
 
