@@ -8,6 +8,7 @@ from calculators import Parameters, embed, load_bundle
 from macros import tables
 from macros.data import DataError, bundle_json, load_data
 from macros import region as regional
+from tools import handbook_pdf
 from macros.changelog import render_changelog
 from macros.runtime import Artifacts, RuntimeBuildError, build_artifacts, snapshot_enabled
 from macros.tips import Tip, TipError, load_tips, material_tags, render_step_tips, render_tips_overview
@@ -105,6 +106,15 @@ def define_env(env) -> None:
         return render_column_docs()
 
     @env.macro
+    def pdf_link() -> str:
+        """A link to the whole handbook as PDF, only in builds that make it (HB_PDF=1)."""
+        if not handbook_pdf.pdf_enabled():
+            return ""
+        href = "../" * env.page.file.src_uri.count("/") + handbook_pdf.PDF_NAME
+        return (f'<p class="hb-pdf"><a class="md-button" href="{href}" download>Download het hele handboek als '
+                "pdf</a></p>")
+
+    @env.macro
     def changelog() -> str:
         return render_changelog(bundle["changelog"])
 
@@ -134,7 +144,9 @@ def on_post_build(env) -> None:
     """After the build: ship Pyodide, the calculators zip, the data bundle and the memory snapshot."""
     from mkdocs.exceptions import PluginError
 
+    site_dir = Path(env.conf["site_dir"])
     try:
-        _artifacts[Path(env.project_dir)].write(Path(env.conf["site_dir"]))
+        _artifacts[Path(env.project_dir)].write(site_dir)
     except RuntimeBuildError as error:
         raise PluginError(str(error)) from None
+

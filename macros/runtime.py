@@ -117,6 +117,7 @@ class Artifacts:
     def paths(self) -> dict[str, str]:
         paths = {
             "pyodide": f"assets/pyodide/{self.pyodide_version}/",
+            "pyodide_files": [*PYODIDE_FILES, LOCK_FILE],
             "pyodide_version": self.pyodide_version,
             "calculators": f"assets/python/calculators.{digest(self.calculators)}.zip",
             "data": f"assets/data/handboek-data.{digest(self.data)}.json",

@@ -32,7 +32,7 @@ def build_site(project_dir: Path, site_dir: Path, **env: str) -> subprocess.Comp
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built once per test session, strictly, from the working tree."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
+    result = build_site(ROOT, site_dir, HB_PDF="1")  # the whole build, PDF of the handbook included
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return site_dir
 

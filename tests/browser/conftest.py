@@ -51,7 +51,7 @@ class RecordedPage:
 @pytest.fixture
 def recorded_page(browser: Browser) -> Iterator[RecordedPage]:
     """A fresh page in a fresh context; every request it makes is recorded."""
-    context = browser.new_context(locale="nl-NL")
+    context = browser.new_context(locale="nl-NL", service_workers="block")  # the offline test allows them
     page = context.new_page()
     recorded = RecordedPage(page)
     page.on("request", lambda request: recorded.requests.append(request.url))

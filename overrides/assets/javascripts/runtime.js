@@ -100,6 +100,15 @@ function start() {
         setStatus(element, "ready", "De rekenhulp rekent mee terwijl je typt.");
         if (element.restored) compute(element);
       }
+      // Keep what this page needed for the next visit without a network (the service worker's runtime cache).
+      if ("serviceWorker" in navigator) {
+        const config = JSON.parse(document.getElementById("hb-runtime").textContent);
+        const at = (path) => new URL(config.root + path, window.location.href).href;
+        const urls = [...config.pyodide_files.map((file) => at(config.pyodide + file)), at(config.calculators),
+          at(config.data), new URL("./worker.js", import.meta.url).href, new URL("./pyodide-boot.js", import.meta.url).href];
+        navigator.serviceWorker.ready.then((registration) =>
+          registration.active.postMessage({ type: "cache-runtime", urls })).catch(() => {});
+      }
       if (message.snapshot && message.boot !== "snapshot") {
         // Fetch the snapshot for the next visit once the page has nothing else to do.
         const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 2000));

@@ -1,0 +1,34 @@
+"""The whole handbook as one PDF, made at build time, with the 8 steps in its outline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tools.handbook_pdf import PDF_NAME
+
+
+def outline_titles(entries: list) -> list[str]:
+    titles = []
+    for entry in entries:
+        if isinstance(entry, list):
+            titles.extend(outline_titles(entry))
+        else:
+            titles.append(" ".join(entry.title.split()))
+    return titles
+
+
+def test_the_build_makes_a_pdf_with_the_eight_steps_in_its_outline(built_site: Path) -> None:
+    pdf = built_site / PDF_NAME
+    assert pdf.is_file() and pdf.stat().st_size > 100_000
+    reader = PdfReader(pdf)
+    assert len(reader.pages) > 50
+    titles = outline_titles(reader.outline)
+    for step in range(1, 9):
+        assert any(title.startswith(f"Stap {step}:") for title in titles), (step, titles[:40])
+    assert "Inhoud" in titles  # the table of contents
+
+
+def test_the_start_page_links_the_pdf(built_site: Path) -> None:
+    assert f'href="{PDF_NAME}" download' in (built_site / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,62 @@
+"""Print the whole handbook (the print-site page) to one PDF with a clickable outline, in headless Chromium.
+
+Run by the build when HB_PDF=1 (the tests and the publish workflow set it), or by hand:
+    uv run python tools/handbook_pdf.py SITE_DIR
+Uses Debian's /usr/bin/chromium through Playwright (never a downloaded browser).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import sys
+import threading
+from pathlib import Path
+
+PDF_NAME = "handboek-zij-instroom.pdf"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def pdf_enabled() -> bool:
+    return os.environ.get("HB_PDF", "").lower() in {"1", "true", "yes", "ja", "on"}
+
+
+def make_pdf(site_dir: Path) -> Path:
+    """Serve the built site on 127.0.0.1 and print print_page/ to site_dir/PDF_NAME."""
+    from playwright.sync_api import sync_playwright
+
+    if not (site_dir / "print_page" / "index.html").is_file():
+        raise RuntimeError("print_page/index.html ontbreekt: staat de print-site-plugin in mkdocs.yml?")
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (./tasks test doet dat).")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    target = site_dir / PDF_NAME
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/print_page/", wait_until="networkidle")
+            page.emulate_media(media="print")
+            page.pdf(path=str(target), format="A4", print_background=True, outline=True, tagged=True,
+                     margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template='<div style="font-size:8px;width:100%;text-align:center;">'
+                                     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return target
+
+
+if __name__ == "__main__":
+    print(make_pdf(Path(sys.argv[1])))
