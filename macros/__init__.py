@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from calculators import Parameters, embed, load_bundle
-from macros import tables
-from macros.data import DataError, bundle_json, load_data
 from macros import region as regional
-from tools import handbook_pdf
+from macros import tables
 from macros.changelog import render_changelog
+from macros.data import DataError, bundle_json, load_data
 from macros.runtime import Artifacts, RuntimeBuildError, build_artifacts, snapshot_enabled
 from macros.tips import Tip, TipError, load_tips, material_tags, render_step_tips, render_tips_overview
+from tools import handbook_pdf
 
 # The artifacts of the current build: made once in define_env, written in on_post_build.
 _artifacts: dict[Path, Artifacts] = {}

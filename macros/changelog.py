@@ -9,15 +9,25 @@ from urllib.parse import urlsplit
 
 from calculators._format import long_date
 
-KIND_LABELS = {"tekst": "Tekst", "gegevens": "Gegevens", "rekenhulp": "Rekenhulp", "tip": "Tips", "techniek": "Techniek"}
+KIND_LABELS = {
+    "tekst": "Tekst",
+    "gegevens": "Gegevens",
+    "rekenhulp": "Rekenhulp",
+    "tip": "Tips",
+    "techniek": "Techniek",
+}
 
 
 def render_changelog(releases: list[Mapping[str, Any]]) -> str:
     lines = []
     for release in releases:
         day = dt.date.fromisoformat(release["date"])
-        lines += [f"## {release['version']}: {release['title']} {{ #versie-{release['version'].replace('.', '-')} }}",
-                  "", f"Uitgegeven op {long_date(day)}.", ""]
+        lines += [
+            f"## {release['version']}: {release['title']} {{ #versie-{release['version'].replace('.', '-')} }}",
+            "",
+            f"Uitgegeven op {long_date(day)}.",
+            "",
+        ]
         for change in release["changes"]:
             extra = []
             if change.get("valid_from"):

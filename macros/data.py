@@ -145,8 +145,14 @@ def _dutch_reason(error: ValidationError) -> str:
         allowed = value if isinstance(value, list) else [value]
         return f"'{error.instance}' is niet toegestaan; kies uit: {', '.join(map(str, allowed))}"
     if validator == "type":
-        names = {"number": "een getal", "string": "tekst", "object": "een blok met sleutels",
-                 "array": "een lijst", "boolean": "true of false", "null": "leeg (null)"}
+        names = {
+            "number": "een getal",
+            "string": "tekst",
+            "object": "een blok met sleutels",
+            "array": "een lijst",
+            "boolean": "true of false",
+            "null": "leeg (null)",
+        }
         wanted = value if isinstance(value, list) else [value]
         return f"verwacht {' of '.join(names.get(w, w) for w in wanted)}, gevonden: {error.instance!r}"
     if validator in {"minProperties", "minItems"}:
@@ -227,8 +233,10 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
     elif kind == "scheme":
         for name, param in document.get("amounts", {}).items():
             _check_parameter(param, display, f"amounts.{name}", problems)
-        windows = [(f"application_windows.{i}", w["opens"], w["closes"])
-                   for i, w in enumerate(document.get("application_windows", []))]
+        windows = [
+            (f"application_windows.{i}", w["opens"], w["closes"])
+            for i, w in enumerate(document.get("application_windows", []))
+        ]
         _check_periods(windows, display, problems)
     elif kind == "changelog":
         releases = document["releases"]
@@ -238,7 +246,9 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
         versions = [release["version"] for release in releases]
         for index, version in enumerate(versions):
             if version in versions[:index]:
-                problems.append(DataProblem(display, f"releases.{index}.version", f"versie {version} staat er twee keer in"))
+                problems.append(
+                    DataProblem(display, f"releases.{index}.version", f"versie {version} staat er twee keer in")
+                )
     elif kind == "school_holidays":
         first, last = document["first_day"], document["last_day"]
         _check_periods([("last_day", first, last)], display, problems)
@@ -320,8 +330,10 @@ def _load_source_documents(data_dir: Path, problems: list[DataProblem]) -> dict[
 def _resolve_doc_refs(node: Any, documents: dict, display: str, path: str, problems: list[DataProblem]) -> Any:
     """Replace 'doc:key' sources by the registered URL; an unknown key is a problem."""
     if isinstance(node, dict):
-        return {k: _resolve_doc_refs(v, documents, display, f"{path}.{k}" if path else str(k), problems)
-                for k, v in node.items()}
+        return {
+            k: _resolve_doc_refs(v, documents, display, f"{path}.{k}" if path else str(k), problems)
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_resolve_doc_refs(v, documents, display, f"{path}.{i}", problems) for i, v in enumerate(node)]
     if isinstance(node, str) and node.startswith("doc:"):
@@ -337,8 +349,16 @@ def load_data(data_dir: Path) -> dict:
     """Load, validate and bundle every YAML file under data_dir; raise DataError listing all problems."""
     schema_dir = data_dir / "schema"
     bundle: dict[str, Any] = {
-        "format": BUNDLE_FORMAT, "supported_period": None, "parameters": {}, "schemes": {},
-        "school_holidays": {}, "holiday_regions": {}, "facts": {}, "region": None, "documents": {}, "changelog": [],
+        "format": BUNDLE_FORMAT,
+        "supported_period": None,
+        "parameters": {},
+        "schemes": {},
+        "school_holidays": {},
+        "holiday_regions": {},
+        "facts": {},
+        "region": None,
+        "documents": {},
+        "changelog": [],
     }
     problems: list[DataProblem] = []
     documents = _load_source_documents(data_dir, problems)

@@ -34,7 +34,11 @@ def page(site: Path, path: str) -> str:
 def test_region_reaches_the_start_page_and_the_title(regional_site: Path) -> None:
     html = page(regional_site, "")
     assert "Jouw regio: Voorbeeldregio" in html
-    for organisation in ("Huisartsenkring Voorbeeldregio", "Zorggroep Voorbeeld", "Werkgeversservicepunt Voorbeeldregio"):
+    for organisation in (
+        "Huisartsenkring Voorbeeldregio",
+        "Zorggroep Voorbeeld",
+        "Werkgeversservicepunt Voorbeeldregio",
+    ):
         assert organisation in html
     assert "Voorbeeld, School voor Gezondheidszorg" in html  # "ROC" itself becomes an <abbr>
     assert re.search(r"<title>[^<]*Regio Voorbeeld[^<]*</title>", html)

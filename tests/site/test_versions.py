@@ -13,8 +13,12 @@ import pytest
 
 from tests.site.test_links import copy_project
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.org"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+}
 SSFH_FILE = "data/employer_costs/ssfh_contribution.yaml"
 
 
@@ -63,8 +67,9 @@ def test_each_version_has_its_pages_and_the_selector_provider(published: Path) -
 def test_each_version_shows_and_ships_its_own_data(published: Path) -> None:
     def shown(version: str) -> str:
         html = show(published, f"{version}/gegevens/salaris-en-cao/index.html")
-        cell = re.search(r'data-param="employer_costs.ssfh_contribution.contribution_rate" data-from="2025-01-01">([^<]*)',
-                         html)
+        cell = re.search(
+            r'data-param="employer_costs.ssfh_contribution.contribution_rate" data-from="2025-01-01">([^<]*)', html
+        )
         return cell.group(1)
 
     assert shown("2022").startswith("0,5 %")
