@@ -20,6 +20,14 @@ def _range(value: Range) -> str:
     return f"{_money(value.low)} tot {_money(value.high)}"
 
 
+def _scroll_region(caption: str) -> str:
+    """Opening tag of a table wrapper that scrolls sideways on a narrow screen.
+
+    Focusable and named after the table, so keyboard users can scroll it with the arrow keys (WCAG 2.1.1).
+    """
+    return f'<div class="hb-table" role="region" tabindex="0" aria-label="{escape(caption)}">'
+
+
 def _comparison(result: CostResult) -> str:
     head = (
         "<tr><th scope='col'>Route</th><th scope='col'>Kosten</th><th scope='col'>Subsidies</th>"
@@ -31,10 +39,10 @@ def _comparison(result: CostResult) -> str:
         f'<td data-cell="subsidy">{_range(r.total.subsidy)}</td><td data-cell="net">{_range(r.total.net)}</td></tr>'
         for r in result.routes
     )
-    months = len(result.routes[0].months)
+    caption = f"Vergelijking van de routes over {len(result.routes[0].months)} maanden"
     return (
-        f'<div class="hb-table"><table data-summary><caption>Vergelijking van de routes over '
-        f"{months} maanden</caption><thead>{head}</thead><tbody>{rows}</tbody></table></div>"
+        f'{_scroll_region(caption)}<table data-summary><caption>{caption}</caption><thead>{head}</thead>'
+        f"<tbody>{rows}</tbody></table></div>"
     )
 
 
@@ -68,7 +76,7 @@ def _table(route: RouteResult, rows: list[Row], caption: str, month_labels: bool
         + "</tr>"
     )
     return (
-        f'<div class="hb-table"><table><caption>{caption}</caption><thead>{head}</thead>'
+        f"{_scroll_region(caption)}<table><caption>{caption}</caption><thead>{head}</thead>"
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
@@ -76,7 +84,8 @@ def _table(route: RouteResult, rows: list[Row], caption: str, month_labels: bool
 def _route_section(route: RouteResult) -> str:
     parts = [
         f'<section class="hb-calc__route" data-route-detail="{route.route}">',
-        f"<h3>Route {route.label}</h3>",
+        # h2: the page title is the h1 and the calculator sits directly under it (no skipped heading level).
+        f"<h2>Route {route.label}</h2>",
         _table(route, [*route.years, route.total], f"Route {route.label}: per jaar", month_labels=False),
     ]
     if route.benefits:

@@ -11,8 +11,19 @@ from calculators.planning.exports import data_url, ics, phases_csv
 from calculators.planning.inputs import REGION_LABELS
 from calculators.planning.model import Item, Plan
 
-LABEL_WIDTH, CHART_WIDTH, ROW, TOP = 400, 560, 24, 34
+# Chart geometry in SVG units. Each row carries its label right above its bar (not in a column on the
+# left), so the label stays next to the bar when a phone scrolls the chart sideways.
+WIDTH, MARGIN, TOP, ROW = 960, 6, 40, 38
+LABEL_SIZE, BAR_OFFSET, BAR_HEIGHT = 14, 18, 14  # LABEL_SIZE matches .hb-gantt__label in handbook.css
 KIND_LABELS = {"phase": "fase", "wait": "wachttijd", "milestone": "mijlpaal"}
+
+
+def _label_position(start: float, end: float, label: str) -> tuple[float, str]:
+    """Where a row's label goes: from the bar's start rightwards if it fits, else ending at the bar's end."""
+    width = len(label) * LABEL_SIZE * 0.55  # a generous estimate of the rendered width
+    if start + width <= WIDTH - MARGIN:
+        return start, "start"
+    return max(end, min(WIDTH - MARGIN, MARGIN + width)), "end"
 
 
 def _chart(plan: Plan) -> str:
@@ -21,12 +32,14 @@ def _chart(plan: Plan) -> str:
     span = (last - first).days + 1
 
     def x(day: dt.date) -> float:
-        return round(LABEL_WIDTH + (day - first).days / span * CHART_WIDTH, 1)
+        return round(MARGIN + (day - first).days / span * (WIDTH - 2 * MARGIN), 1)
 
-    height = TOP + ROW * len(plan.items) + 8
+    height = TOP + ROW * len(plan.items) + 4
     parts = [
-        f'<svg class="hb-gantt" viewBox="0 0 {LABEL_WIDTH + CHART_WIDTH + 10} {height}" role="img" '
-        'aria-labelledby="hb-gantt-title hb-gantt-desc" xmlns="http://www.w3.org/2000/svg">',
+        # role="img": one picture with a short name (the title) and a longer description; the table below
+        # is the full text alternative. The bars' own <title>s stay tooltips for mouse users.
+        f'<svg class="hb-gantt" viewBox="0 0 {WIDTH} {height}" role="img" '
+        'aria-labelledby="hb-gantt-title" aria-describedby="hb-gantt-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="hb-gantt-title">Balkenplanning van het project</title>',
         f'<desc id="hb-gantt-desc">Van {long_date(plan.project_start)} tot de start van de BVP op '
         f"{long_date(plan.bvp.start)}, met de schoolvakanties van regio {REGION_LABELS[plan.region]}. "
@@ -35,8 +48,8 @@ def _chart(plan: Plan) -> str:
     for holiday in plan.holidays:
         start, end = max(holiday.start, first), min(holiday.end, last)
         parts.append(
-            f'<rect class="hb-gantt__holiday" x="{x(start)}" y="{TOP - 6}" width="{x(end) - x(start) + 1:.1f}" '
-            f'height="{height - TOP}" data-holiday="{holiday.name}" data-region="{holiday.region}" '
+            f'<rect class="hb-gantt__holiday" x="{x(start)}" y="{TOP - 8}" width="{x(end) - x(start) + 1:.1f}" '
+            f'height="{height - TOP + 8}" data-holiday="{holiday.name}" data-region="{holiday.region}" '
             f'data-start="{holiday.start}" data-end="{holiday.end}"><title>{escape(holiday.label)}: '
             f"{short_date(holiday.start)} t/m {short_date(holiday.end)}</title></rect>"
         )
@@ -44,28 +57,33 @@ def _chart(plan: Plan) -> str:
     while month <= last:
         if month >= first:
             parts.append(
-                f'<line class="hb-gantt__tick" x1="{x(month)}" y1="{TOP - 14}" x2="{x(month)}" y2="{height}"/>'
-                f'<text class="hb-gantt__month" x="{x(month) + 2}" y="{TOP - 18}">'
+                f'<line class="hb-gantt__tick" x1="{x(month)}" y1="{TOP - 16}" x2="{x(month)}" y2="{height}"/>'
+                f'<text class="hb-gantt__month" x="{x(month) + 3}" y="{TOP - 20}">'
                 f"{MONTHS_SHORT[month.month - 1]} {month.year % 100:02d}</text>"
             )
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     for row, item in enumerate(plan.items):
         y = TOP + row * ROW
-        parts.append(f'<text class="hb-gantt__label" x="4" y="{y + 14}">{escape(item.label)}</text>')
         tooltip = f"<title>{escape(item.label)}: {short_date(item.start)}"
         if item.kind == "milestone":
-            cx, cy = x(item.start) + 2, y + 10
-            parts.append(
+            cx, cy = x(item.start) + 2, y + BAR_OFFSET + BAR_HEIGHT / 2
+            left, right = cx - 7, cx + 7
+            shape = (
                 f'<polygon class="hb-gantt__milestone" data-item="{item.key}" '
                 f'points="{cx},{cy - 7} {cx + 7},{cy} {cx},{cy + 7} {cx - 7},{cy}">{tooltip}</title></polygon>'
             )
         else:
-            width = x(item.end + dt.timedelta(days=1)) - x(item.start)
-            parts.append(
+            left, right = x(item.start), x(item.end + dt.timedelta(days=1))
+            shape = (
                 f'<rect class="hb-gantt__bar hb-gantt__bar--{item.kind} hb-gantt__bar--step-{item.step}" '
-                f'data-item="{item.key}" x="{x(item.start)}" y="{y + 3}" width="{width:.1f}" height="{ROW - 7}" '
-                f'rx="3">{tooltip} t/m {short_date(item.end)}</title></rect>'
+                f'data-item="{item.key}" x="{left}" y="{y + BAR_OFFSET}" width="{right - left:.1f}" '
+                f'height="{BAR_HEIGHT}" rx="3">{tooltip} t/m {short_date(item.end)}</title></rect>'
             )
+        label_x, anchor = _label_position(left, right, item.label)
+        parts.append(
+            f'<text class="hb-gantt__label" x="{label_x:.1f}" y="{y + BAR_OFFSET - 5}" text-anchor="{anchor}">'
+            f"{escape(item.label)}</text>{shape}"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -92,14 +110,18 @@ def render(plan: Plan) -> str:
         items = "".join(f"<li>{escape(w)}</li>" for w in plan.warnings)
         parts.append(f'<div class="admonition warning"><p class="admonition-title">Let op</p><ul>{items}</ul></div>')
     parts.append(
-        f'<figure class="hb-gantt__figure">{_chart(plan)}<figcaption>Lichte banden: schoolvakanties '
+        # On a phone the chart keeps a readable size and scrolls sideways in its own focusable region.
+        '<figure class="hb-gantt__figure">'
+        f'<div class="hb-gantt__scroll" role="region" tabindex="0" aria-label="Balkenplanning">{_chart(plan)}</div>'
+        "<figcaption>Lichte banden: schoolvakanties "
         f"regio {region}. Grijze balken: wachttijd. Ruiten: mijlpalen. Oranje: onderwijs en BVP."
         "</figcaption></figure>"
     )
     rows = "".join(_row(item) for item in plan.items)
     parts.append(
-        '<div class="hb-table"><table data-plan><caption>Fasen en mijlpalen (tekstversie van de grafiek)'
-        "</caption><thead><tr><th scope='col'>Onderdeel</th><th scope='col'>Soort</th>"
+        '<div class="hb-table" role="region" tabindex="0" aria-label="Fasen en mijlpalen">'
+        "<table data-plan><caption>Fasen en mijlpalen (tekstversie van de grafiek)</caption><thead>"
+        "<tr><th scope='col'>Onderdeel</th><th scope='col'>Soort</th>"
         "<th scope='col'>Begin</th><th scope='col'>Einde</th><th scope='col'>Weken</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></div>"
     )
@@ -107,7 +129,7 @@ def render(plan: Plan) -> str:
         f'<li data-milestone="{m.key}"><strong>{long_date(m.start)}</strong>: {escape(m.label)}</li>'
         for m in plan.milestones
     )
-    parts.append(f"<p><strong>Mijlpalen</strong></p><ul class='hb-planning__milestones'>{milestones}</ul>")
+    parts.append(f"<h2>Mijlpalen</h2><ul class='hb-planning__milestones'>{milestones}</ul>")
     parts.append(
         '<p class="hb-planning__downloads">'
         f'<a class="md-button" download="planning-zij-instroom.ics" href="{data_url(ics(plan), "text/calendar")}">'

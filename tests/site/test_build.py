@@ -8,7 +8,8 @@ import pytest
 
 
 def html_pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+    """Every page built from one Markdown file (not 404, not the print page that combines them all)."""
+    return [p for p in site.rglob("*.html") if p.name != "404.html" and p.parent.name != "print_page"]
 
 
 def test_strict_build_produces_start_page(built_site: Path) -> None:

@@ -1,0 +1,208 @@
+"""Accessibility (WCAG 2.1 AA): axe-core on every built page in the light and the dark palette, the
+calculators live, with all details open and in an error state, and the calculators by keyboard only.
+
+axe-core comes from node_modules (package-lock.json) and is injected from disk: no network. A violation
+with impact "serious" or "critical" fails the test; the message lists page, rule and target selectors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = ("serious", "critical")
+BOOT_TIMEOUT = 60_000
+SCHEMES = ["light", "dark"]  # Material follows prefers-color-scheme: default and slate palettes
+
+# Rules excused for third-party markup, each with one narrow selector. Empty: the task-list checkboxes get
+# names from hooks/tasklist_labels.py and Material's table wrappers become regions (overrides/main.html).
+PENDING: dict[str, str] = {}
+
+# Runs axe in the page and returns the blocking violations as [rule, impact, help, [targets], excused].
+RUN_AXE = """async ([tags, blocking, pending]) => {
+  const result = await axe.run(document, {
+    runOnly: { type: "tag", values: tags },
+    resultTypes: ["violations"],
+  });
+  const found = [];
+  for (const violation of result.violations) {
+    if (!blocking.includes(violation.impact)) continue;
+    const excused = pending[violation.id];
+    const targets = [], waived = [];
+    for (const node of violation.nodes) {
+      const element = document.querySelector(node.target[node.target.length - 1]);
+      (excused && element && element.matches(excused) ? waived : targets).push(node.target.join(" >>> "));
+    }
+    found.push([violation.id, violation.impact, violation.help, targets, waived.length]);
+  }
+  return found;
+}"""
+
+SETTLED = """() => !window.hbEarlyWorker || [...document.querySelectorAll("[data-calculator]")]
+  .every((element) => !["static", "loading"].includes(element.dataset.runtime))"""
+
+
+def built_pages(built_site: Path) -> list[str]:
+    """Every page of the built site, as a path relative to the site root ('' is the start page)."""
+    pages = []
+    for index in sorted(built_site.rglob("index.html")):
+        relative = index.parent.relative_to(built_site)
+        if relative.parts and relative.parts[0] == "assets":
+            continue
+        pages.append("" if relative == Path(".") else relative.as_posix() + "/")
+    return pages
+
+
+def audit(page: Page, label: str) -> tuple[list[str], int]:
+    """Axe on the page as it is now: readable lines for each blocking violation, and the excused count."""
+    page.add_script_tag(path=str(AXE))
+    lines, waived = [], 0
+    for rule, impact, help_text, targets, excused in page.evaluate(RUN_AXE, [TAGS, list(BLOCKING), PENDING]):
+        waived += excused
+        if targets:
+            shown = "\n".join(f"      {target}" for target in targets[:8])
+            more = f"\n      … and {len(targets) - 8} more" if len(targets) > 8 else ""
+            lines.append(f"  {label}: {rule} ({impact}, {len(targets)}x) {help_text}\n{shown}{more}")
+    return lines, waived
+
+
+def report(problems: list[str]) -> str:
+    return "axe found serious or critical WCAG 2.1 AA violations:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="module", params=SCHEMES)
+def scheme_context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[str, BrowserContext]]:
+    """One context per palette, reused for all its pages (a fresh context: Material keeps no palette choice)."""
+    assert AXE.exists(), f"{AXE} missing: run ./tasks test (npm ci installs axe-core from package-lock.json)"
+    context = browser.new_context(locale="nl-NL", color_scheme=request.param)
+    yield request.param, context
+    context.close()
+
+
+def open_page(context: BrowserContext, url: str) -> Page:
+    page = context.pages[0] if context.pages else context.new_page()
+    page.goto(url)
+    return page
+
+
+def test_every_page_meets_wcag_aa(
+    scheme_context: tuple[str, BrowserContext], site_url: str, built_site: Path
+) -> None:
+    scheme, context = scheme_context
+    problems: list[str] = []
+    pages, waived = built_pages(built_site), 0
+    for path in pages:
+        page = open_page(context, site_url + path)
+        expected = "slate" if scheme == "dark" else "default"
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+        page.wait_for_function(SETTLED, timeout=BOOT_TIMEOUT)  # calculator pages: audit the live state
+        lines, excused = audit(page, f"[{scheme}] /{path}")
+        problems.extend(lines)
+        waived += excused
+    print("\n".join(problems) or f"[{scheme}] {len(pages)} pages, no serious or critical violations "
+          f"({waived} nodes excused by PENDING)")
+    assert not problems, report(problems)
+
+
+CALCULATOR_STATES = {
+    # calculator: (page, a field to break, a bad value)
+    "kosten": ("rekenhulpen/kosten/", "#kosten-hours_per_week", "12"),
+    "planning": ("rekenhulpen/planning/", '[data-calculator="planning"] input[name^="weeks_"]', "0"),
+}
+
+
+@pytest.mark.parametrize("calculator", sorted(CALCULATOR_STATES))
+def test_calculator_states_meet_wcag_aa(
+    scheme_context: tuple[str, BrowserContext], site_url: str, calculator: str
+) -> None:
+    scheme, context = scheme_context
+    path, field, bad = CALCULATOR_STATES[calculator]
+    page = open_page(context, site_url + path)
+    page.wait_for_selector(f'[data-calculator="{calculator}"][data-runtime="ready"]', timeout=BOOT_TIMEOUT)
+    problems, _ = audit(page, f"[{scheme}] {calculator}, ready")
+    # Everything folded away (assumptions, month-by-month tables) opened, as a reader would.
+    page.locator("article details").evaluate_all("(all) => all.forEach((d) => { d.open = true; })")
+    problems += audit(page, f"[{scheme}] {calculator}, details open")[0]
+    control = page.locator(field).first
+    name = control.get_attribute("name")
+    control.fill(bad)
+    expect(page.locator(f'[data-error-for="{name}"]')).not_to_have_text("")
+    expect(control).to_have_attribute("aria-invalid", "true")
+    problems += audit(page, f"[{scheme}] {calculator}, error in {name}")[0]
+    print("\n".join(problems) or f"[{scheme}] {calculator}: no serious or critical violations")
+    assert not problems, report(problems)
+
+
+
+# The focused element as a short name: its id, "copy-link" for the copy button, else its tag.
+FOCUSED = """() => {
+  const element = document.activeElement;
+  if (!element) return null;
+  if (element.matches("[data-copy-link]")) return "copy-link";
+  return element.id || element.tagName.toLowerCase();
+}"""
+
+
+def tab_to(page: Page, target: str, key: str = "Tab", limit: int = 200) -> list[str]:
+    """Press `key` until `target` has focus; return the focus stops on the way (a date field, which
+    Chromium steps through day, month and year, counts once)."""
+    stops = [page.evaluate(FOCUSED)]
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focused = page.evaluate(FOCUSED)
+        if stops[-1] != focused:
+            stops.append(focused)
+        if focused == target:
+            return stops[1:]
+    raise AssertionError(f"{target} never received focus after {limit} presses of {key}: {stops}")
+
+
+@pytest.mark.parametrize(
+    ("calculator", "field", "value"),
+    [("kosten", "hours_per_week", "30"), ("planning", "weeks_matching", "5")],
+)
+def test_calculator_works_with_the_keyboard_only(
+    browser: Browser, site_url: str, calculator: str, field: str, value: str
+) -> None:
+    context = browser.new_context(locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(site_url + f"rekenhulpen/{calculator}/")
+        root = page.locator(f'[data-calculator="{calculator}"]')
+        page.wait_for_selector(f'[data-calculator="{calculator}"][data-runtime="ready"]', timeout=BOOT_TIMEOUT)
+        controls = root.locator("form input:not([type=file]):not([hidden]), form select, form textarea")
+        ids = [control.get_attribute("id") for control in controls.all()]
+        target = f"{calculator}-{field}"
+        assert target in ids, ids
+        # From the top of the page to the first field, then through every field in order, then the
+        # copy-link button: nothing skipped, nothing in between.
+        page.locator("body").focus()
+        tab_to(page, ids[0])
+        assert tab_to(page, "copy-link", limit=4 * len(ids)) == [*ids[1:], "copy-link"]
+        # Back to one field, type a new value: the result follows and the live status region says so.
+        status = root.locator("[data-status]")
+        expect(status).to_have_attribute("role", "status")
+        expect(status).to_have_attribute("aria-live", "polite")
+        result = root.locator("[data-result]")
+        before = result.inner_html()
+        tab_to(page, target, key="Shift+Tab", limit=4 * len(ids))
+        page.keyboard.press("Control+A")
+        page.keyboard.type(value)
+        expect(status).to_have_text("Uitkomst bijgewerkt.")
+        assert result.inner_html() != before
+        assert f"{field}={value}" in page.url
+        # The copy-link button works from the keyboard too; the status announces the outcome.
+        tab_to(page, "copy-link", limit=4 * len(ids))
+        page.keyboard.press("Enter")
+        expect(status).to_contain_text("link", ignore_case=True)
+    finally:
+        context.close()
