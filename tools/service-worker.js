@@ -39,7 +39,7 @@ async function fromNetworkThenCache(request) {
   }
 }
 
-async function fromCacheThenNetwork(request, cacheName) {
+async function fromCacheThenNetwork(request, cacheName) {  // pages, styles, scripts
   const cached = await caches.match(request, { ignoreSearch: cacheName === PAGES });
   if (cached) return cached;
   const response = await fetch(request);
@@ -51,7 +51,10 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== scope.origin) return;
   if (isRuntime(url)) {
-    event.respondWith(fromCacheThenNetwork(event.request, RUNTIME));
+    // Online, the browser's own HTTP cache serves the runtime (and keeps the compiled WebAssembly);
+    // only without a network does the service worker answer from its copy.
+    if (self.navigator.onLine) return;
+    event.respondWith(caches.match(event.request).then((cached) => cached || fetch(event.request)));
   } else if (event.request.mode === "navigate" || url.pathname.endsWith("/")) {
     event.respondWith(fromNetworkThenCache(event.request));
   } else if (!url.pathname.endsWith(".bin.gz")) {

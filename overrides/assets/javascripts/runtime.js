@@ -106,6 +106,7 @@ function start() {
         const at = (path) => new URL(config.root + path, window.location.href).href;
         const urls = [...config.pyodide_files.map((file) => at(config.pyodide + file)), at(config.calculators),
           at(config.data), new URL("./worker.js", import.meta.url).href, new URL("./pyodide-boot.js", import.meta.url).href];
+        window.hbRegisterServiceWorker().catch(() => {});
         navigator.serviceWorker.ready.then((registration) =>
           registration.active.postMessage({ type: "cache-runtime", urls })).catch(() => {});
       }
