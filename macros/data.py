@@ -45,12 +45,12 @@ class DataError(Exception):
 # --- YAML ----------------------------------------------------------------------------------------
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text (checked later) and refuses duplicate keys."""
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text (checked later) and refuses duplicate keys (also used for tips)."""
 
 
 # Drop the implicit timestamp resolver: "2024-02-30" must be reported, not silently crash or coerce.
-_StrictLoader.yaml_implicit_resolvers = {
+StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -60,7 +60,7 @@ class DuplicateKeyError(yaml.MarkedYAMLError):
     pass
 
 
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -73,13 +73,13 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
     return mapping
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def read_yaml(path: Path, display: str) -> Any:
     """Parse one YAML file strictly; raise DataError naming the file on any syntax problem."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - strict SafeLoader
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)  # noqa: S506 - strict SafeLoader
     except DuplicateKeyError as error:
         raise DataError([DataProblem(display, f"regel {error.problem_mark.line + 1}", error.problem)]) from None
     except yaml.YAMLError as error:

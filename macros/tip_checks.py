@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from macros.data import StrictLoader
+
 REGIONS_FILE = "tip_regions.yaml"
 STEP_NUMBERS = frozenset(range(1, 9))  # the 8 steps of the playbook; macros.tips.STEP_PAGES names their pages
 REQUIRED_FIELDS = ("title", "region", "steps", "date", "author")
@@ -47,29 +49,8 @@ class TipError(Exception):
 # --- Reading -----------------------------------------------------------------------------------------
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text (checked later) and refuses duplicate keys, like macros.data."""
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader: _FrontMatterLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                problem=f"veld '{key}' staat twee keer in de front matter", problem_mark=key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=deep)
-    return mapping
-
-
-_FrontMatterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# The same strict YAML reading as data/: dates stay text, a key given twice is an error.
+_FrontMatterLoader = StrictLoader
 
 
 def load_regions(data_dir: Path) -> list[str]:
