@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,49 +22,20 @@ class Calculator:
     render: Callable[[Any], str]
 
 
-def _cost() -> Calculator:
-    from calculators.cost import checks, inputs, model, view
-
-    return Calculator(
-        name="kosten",
-        title="Kosten en subsidies van een BBL-zij-instromer",
-        fields=inputs.fields,
-        check=checks.check,
-        compute=lambda bundle, values: model.compute(bundle, inputs.to_input(values)),
-        render=view.render_result,
-    )
-
-
-def _planning() -> Calculator:
-    from calculators.planning import planning_calculator
-
-    return planning_calculator()
-
-
-def _matching() -> Calculator:
-    from calculators.matching import checklist_calculator
-
-    return checklist_calculator()
-
-
-def _matching_regional() -> Calculator:
-    from calculators.matching import regional_calculator
-
-    return regional_calculator()
-
-
-CALCULATORS: dict[str, Callable[[], Calculator]] = {
-    "kosten": _cost,
-    "planning": _planning,
-    "matching": _matching,
-    "matching-regio": _matching_regional,
+# Name -> (module, factory): imported on first use, so a page loads only the calculator it shows.
+CALCULATORS: dict[str, tuple[str, str]] = {
+    "kosten": ("calculators.cost", "cost_calculator"),
+    "planning": ("calculators.planning", "planning_calculator"),
+    "matching": ("calculators.matching", "checklist_calculator"),
+    "matching-regio": ("calculators.matching", "regional_calculator"),
 }
 
 
 def get(name: str) -> Calculator:
     if name not in CALCULATORS:
         raise KeyError(f"onbekende rekenhulp: {name}")
-    return CALCULATORS[name]()
+    module, factory = CALCULATORS[name]
+    return getattr(importlib.import_module(module), factory)()
 
 
 def run(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[str, Any]:
@@ -71,9 +43,12 @@ def run(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[st
 
     Never raises for bad input: every problem becomes a Dutch message keyed by field name.
     """
-    calculator = get(name)
-    fields = calculator.fields(bundle)
-    parsed = parse_inputs(fields, raw)
+    return evaluate(get(name), bundle, raw)
+
+
+def evaluate(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[str, Any]:
+    """run() for a Calculator object: parse, check across fields, compute, render."""
+    parsed = parse_inputs(calculator.fields(bundle), raw)
     errors = dict(parsed.errors)
     if not errors:
         errors.update(calculator.check(bundle, parsed.values))
@@ -87,7 +62,7 @@ def embed(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str] | None = 
     """Form plus pre-rendered result for the page: what the reader sees before (or without) JavaScript."""
     calculator = get(name)
     raw = dict(raw or {})
-    outcome = run(name, bundle, raw)
+    outcome = evaluate(calculator, bundle, raw)
     errors = outcome.get("errors", {})
     form = render_form(name, calculator.fields(bundle), raw, errors)
     result = outcome.get("html", "")

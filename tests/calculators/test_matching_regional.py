@@ -14,8 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculators._inputs import parse_inputs
-from calculators._registry import Calculator
+from calculators._registry import Calculator, evaluate
 from calculators.matching import checklist_calculator, regional_calculator
 from calculators.matching.regional import haversine_km
 from tests.calculators.conftest import REAL
@@ -26,15 +25,8 @@ HEAD = "id;uren;route;instroomeisen;levenservaring;houding;leerbaarheid;commitme
 
 
 def run(calculator: Calculator, raw: dict) -> dict:
-    """The registry's run(): parse, check, compute, render (without registering the calculator)."""
-    parsed = parse_inputs(calculator.fields(REAL), raw)
-    errors = dict(parsed.errors)
-    if not errors:
-        errors.update(calculator.check(REAL, parsed.values))
-    if errors:
-        return {"status": "invalid", "errors": errors}
-    result = calculator.compute(REAL, parsed.values)
-    return {"status": "result", "html": calculator.render(result), "result": result}
+    """The registry's flow for a calculator object: parse, check, compute, render."""
+    return evaluate(calculator, REAL, raw)
 
 
 def regional(candidates: str, practices: str) -> dict:
