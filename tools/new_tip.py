@@ -4,7 +4,7 @@ Usage (from the project root):
     uv run python tools/new_tip.py --title "Eén plek, twee praktijken" --region Haaglanden --steps 5 6 \
         --author "Zorggroep in de regio" [--tags hagro BBL] [--date 2026-11-25] [--slug eigen-naam]
 
-Refuses to overwrite an existing file, checks the new file with the same rules as the tests (macros.tip_checks)
+Refuses to overwrite an existing file, checks the new file with the same rules as the tests (handbook_build.tip_checks)
 and prints its path. Exit status 0 on success, 1 on a problem (the message says what to change), 2 on bad usage.
 """
 
@@ -17,11 +17,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `python tools/new_tip.py` puts tools/ first on the path, not the project root
-    sys.path.insert(0, str(ROOT))
+from handbook_build.tips import STEP_PAGES, TipError, load_regions, slugify, validate_tip_file
 
-from macros.tips import STEP_PAGES, TipError, load_regions, slugify, validate_tip_file  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BODY = """\
 In één of twee zinnen: wat kan een andere regio van jullie ervaring leren?

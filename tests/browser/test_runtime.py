@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from calculators import run
 from calculators._format import euro
-from macros import load_site_data
+from handbook_build.site import load_site_data
 from tests.browser.conftest import RecordedPage
 from tests.conftest import ROOT
 

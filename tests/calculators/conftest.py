@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from macros import load_site_data
+from handbook_build.site import load_site_data
 from tests.conftest import ROOT
 
 REAL = load_site_data(ROOT)

@@ -147,7 +147,7 @@ def test_scheme_route_overview_matches_the_yaml(built_site: Path) -> None:
 def test_build_ships_the_validated_bundle_with_a_content_hash(built_site: Path) -> None:
     import hashlib
 
-    from macros.data import bundle_json, load_data
+    from handbook_build.data import bundle_json, load_data
 
     shipped = list((built_site / "assets" / "data").glob("handboek-data.*.json"))
     assert len(shipped) == 1

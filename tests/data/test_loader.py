@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import DataError, load_data
+from handbook_build.data import DataError, load_data
 from tests.conftest import ROOT
 
 BAD = ROOT / "tests" / "fixtures" / "bad_data"

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from calculators import ParameterError, Parameters, load_bundle
-from macros.data import bundle_json, load_data
+from handbook_build.data import bundle_json, load_data
 from tests.conftest import ROOT
 
 BUNDLE = load_bundle(bundle_json(load_data(ROOT / "data")))

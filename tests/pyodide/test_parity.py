@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from calculators import _browser
-from macros.data import bundle_json, load_data
-from macros.runtime import calculators_zip
+from handbook_build.data import bundle_json, load_data
+from handbook_build.runtime import calculators_zip
 from tests.conftest import ROOT
 
 CASE_FILES = sorted((ROOT / "tests" / "cases").glob("*.yaml"))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from calculators import _browser
-from macros.data import bundle_json, load_data
-from macros.runtime import calculators_zip
+from handbook_build.data import bundle_json, load_data
+from handbook_build.runtime import calculators_zip
 from tests.conftest import ROOT
 from tests.pyodide.test_parity import ALL
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tools.handbook_pdf import PDF_NAME
+from handbook_build.pdf import PDF_NAME
 
 
 def outline_titles(entries: list) -> list[str]:

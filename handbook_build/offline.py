@@ -1,4 +1,4 @@
-"""MkDocs hook: write sw.js (the offline service worker) with the list of files to keep, after the build.
+"""The offline service worker: sw.js at the site root, with the list of files to keep, written after the build.
 
 The pages, styles, scripts and search index are precached on the first visit (about 1 MB compressed).
 Pyodide, the calculators and the data (14 MB) are cached only when a calculator page is opened.
@@ -10,9 +10,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-TEMPLATE = Path(__file__).resolve().parent.parent / "tools" / "service-worker.js"
+# The worker's code lives with the other browser scripts; the theme also copies it into the site, where it is
+# only an input (it lacks VERSION and PRECACHE), so write_service_worker removes that copy.
+TEMPLATE_PATH = "assets/javascripts/service-worker.js"
+TEMPLATE = Path(__file__).resolve().parent.parent / "overrides" / TEMPLATE_PATH
 # Left to the runtime cache or not cached at all: the calculators' runtime, the PDF, maps, sitemaps.
 SKIP_DIRS = ("assets/pyodide/", "assets/python/", "assets/data/")
 SKIP_SUFFIXES = (".pdf", ".map", ".gz", ".xml", ".py")
@@ -35,13 +36,15 @@ def precache_list(site_dir: Path) -> list[str]:
     return files
 
 
-@event_priority(-90)
-def on_post_build(config) -> None:
-    site_dir = Path(config["site_dir"])
+def write_service_worker(site_dir: Path, template: Path = TEMPLATE) -> Path:
+    """Write site_dir/sw.js: a version over every precached file's bytes, the precache list and the worker code."""
+    (site_dir / TEMPLATE_PATH).unlink(missing_ok=True)
     files = precache_list(site_dir)
     digest = hashlib.sha256()
     for name in files:
         target = site_dir / (name + "index.html" if name.endswith("/") or name == "" else name)
         digest.update(name.encode() + target.read_bytes())
     header = f"const VERSION = {json.dumps(digest.hexdigest()[:12])};\nconst PRECACHE = {json.dumps(files)};\n"
-    (site_dir / "sw.js").write_text(header + TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
+    target = site_dir / "sw.js"
+    target.write_text(header + template.read_text(encoding="utf-8"), encoding="utf-8")
+    return target

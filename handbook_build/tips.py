@@ -1,7 +1,8 @@
 """Regional tips (docs/tips/*.md): load them, and render the step-page section and the overview page.
 
 Build-time only (PyYAML); no MkDocs import, so every function can be tested and used by tools/new_tip.py.
-The checks of one file live in macros.tip_checks; load_tips refuses to return anything while a tip has a problem.
+The checks of one file live in handbook_build.tip_checks; load_tips refuses to return anything while a tip has a
+problem.
 """
 
 from __future__ import annotations
@@ -14,17 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.tip_checks import (
-    REGIONS_FILE,
-    TipError,
-    TipProblem,
-    check_tip_file,
-    load_regions,
-    validate_tip_file,
-)
+from handbook_build.problems import DataProblem
+from handbook_build.tip_checks import REGIONS_FILE, TipError, check_tip_file, load_regions, validate_tip_file
 
 __all__ = [
-    "REGIONS_FILE", "STEP_PAGES", "Tip", "TipError", "TipProblem", "load_regions", "load_tips", "material_tags",
+    "REGIONS_FILE", "STEP_PAGES", "Tip", "TipError", "load_regions", "load_tips", "material_tags",
     "render_step_tips", "render_tips_overview", "tips_for_step", "validate_tip_file",
 ]
 
@@ -74,14 +69,13 @@ def load_tips(docs_dir: Path, data_dir: Path) -> list[Tip]:
     """All tips, newest first; raise TipError listing every problem in every tip."""
     regions = load_regions(data_dir)
     tips: list[Tip] = []
-    problems: list[TipProblem] = []
+    problems: list[DataProblem] = []
     for path in tip_files(docs_dir):
         display = path.relative_to(docs_dir.parent).as_posix()
         if path.parent != docs_dir / TIPS_FOLDER:
-            problems.append(TipProblem(display, "(bestand)", f"zet tips direct in docs/{TIPS_FOLDER}/, niet in "
-                                       "een submap"))
+            problems.append(DataProblem(display, "", f"zet tips direct in docs/{TIPS_FOLDER}/, niet in een submap"))
             continue
-        found, meta = check_tip_file(path, regions, display)
+        found, meta = check_tip_file(path, regions, display, data_dir / "schema")
         if found or meta is None:
             problems += found
             continue

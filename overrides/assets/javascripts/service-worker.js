@@ -1,5 +1,5 @@
 // Service worker template: the build prepends `const VERSION = "..."; const PRECACHE = [...];` and writes
-// the result to the site root as sw.js (hooks/offline.py). After one visit the whole handbook works
+// the result to the site root as sw.js (handbook_build/offline.py). After one visit the whole handbook works
 // offline; calculator pages add the Pyodide runtime they used to the runtime cache.
 const PAGES = `hb-pages-${VERSION}`;
 const RUNTIME = "hb-runtime"; // content-hashed or versioned files: valid across site versions

@@ -1,7 +1,7 @@
 """Build artifacts for the in-browser calculators: self-hosted Pyodide, the calculators zip, the data bundle.
 
 Plain functions (no MkDocs import). Names carry content hashes so browsers may cache them forever;
-Pyodide files live under their version number, pinned in mkdocs.yml (extra.pyodide_version) and
+Pyodide files live under their version number, pinned in the site configuration (extra.pyodide_version) and
 package-lock.json, and the build refuses to run when the two disagree.
 """
 
@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from handbook_build.problems import BuildError
 
 # Pyodide core only: the calculators are standard-library Python, so no packages are ever loaded.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -25,7 +26,7 @@ LOCK_FILE = "pyodide-lock.json"
 _FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # deterministic archives: same sources, same hash
 
 
-class RuntimeBuildError(Exception):
+class RuntimeBuildError(BuildError):
     """Something the build needs for the browser runtime is missing or inconsistent."""
 
 
@@ -68,14 +69,7 @@ def trimmed_lock_file(pyodide_source: Path) -> str:
     return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
 
 
-SNAPSHOT_SCRIPT = Path(__file__).resolve().parent.parent / "tools" / "pyodide_snapshot.mjs"
-
-
-def snapshot_enabled(extra: dict) -> bool:
-    """mkdocs.yml `extra.pyodide_snapshot` (default on); HB_PYODIDE_SNAPSHOT=0 turns it off for one build."""
-    if os.environ.get("HB_PYODIDE_SNAPSHOT", "").lower() in {"0", "false", "off", "nee"}:
-        return False
-    return bool(extra.get("pyodide_snapshot", True))
+SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "pyodide_snapshot.mjs"
 
 
 def make_snapshot(pyodide_source: Path, calculators: bytes, data: bytes, target: Path) -> dict:

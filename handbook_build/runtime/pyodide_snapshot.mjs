@@ -1,6 +1,6 @@
 // Build step: boot the pinned Pyodide in Node, import the calculators and the data, run every calculator
 // once (so everything they import is in memory), and write a gzip-compressed memory snapshot.
-// Usage: node tools/pyodide_snapshot.mjs <pyodide dir> <calculators.zip> <data.json> <out.gz>
+// Usage: node handbook_build/runtime/pyodide_snapshot.mjs <pyodide dir> <calculators.zip> <data.json> <out.gz>
 // Prints {"bytes": raw size, "gzip": compressed size, "ms": time} on stdout.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,7 +1,7 @@
 """Print the whole handbook (the print-site page) to one PDF with a clickable outline, in headless Chromium.
 
-Run by the build when HB_PDF=1 (the tests and the publish workflow set it), or by hand:
-    uv run python tools/handbook_pdf.py SITE_DIR
+Run by the pipeline when HB_PDF=1 (the tests and the publish workflow set it), or by hand:
+    uv run python -m handbook_build.pdf SITE_DIR
 Uses Debian's /usr/bin/chromium through Playwright (never a downloaded browser).
 """
 
@@ -14,10 +14,16 @@ import sys
 import threading
 from pathlib import Path
 
+from handbook_build.problems import BuildError
+
 PDF_NAME = "handboek-zij-instroom.pdf"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
+
+
+class PdfError(BuildError):
+    """The PDF could not be printed."""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -34,9 +40,9 @@ def make_pdf(site_dir: Path) -> Path:
     from playwright.sync_api import sync_playwright
 
     if not (site_dir / "print_page" / "index.html").is_file():
-        raise RuntimeError("print_page/index.html ontbreekt: staat de print-site-plugin in mkdocs.yml?")
+        raise PdfError("print_page/index.html ontbreekt: staat de print-site-plugin in mkdocs.yml?")
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (./tasks test doet dat).")
+        raise PdfError(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (./tasks test doet dat).")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     target = site_dir / PDF_NAME

@@ -1,0 +1,1 @@
+"""Page content generated from data/: tables, the changelog, the region block and the fragments the pages embed."""

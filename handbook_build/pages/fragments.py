@@ -1,0 +1,98 @@
+"""The fragments pages embed with a macro (`{{ parameter_table(...) }}`), as plain functions of the site content.
+
+Each returns Markdown or HTML. None reads the page being rendered: a fragment with links knows its own page
+(a step's tips sit on that step's page, the region block on the start page), so any generator that runs the
+macros (mkdocs-macros, Zensical) gets the same text.
+"""
+
+from __future__ import annotations
+
+from handbook_build import pdf
+from handbook_build.pages import region as regional
+from handbook_build.pages import tables
+from handbook_build.pages.changelog import render_changelog
+from handbook_build.site import SiteContent
+from handbook_build.tips import OVERVIEW_PAGE, STEP_PAGES, render_step_tips, render_tips_overview
+
+START_PAGE = "index.md"
+
+
+def source_url(site: SiteContent, key: str) -> str:
+    """URL of a registered source document (data/source_documents.json)."""
+    return site.bundle["documents"][key]["url"]
+
+
+def parameter_table(site: SiteContent, *files: str) -> str:
+    """History table of every parameter in the given data files (paths as 'data/cao/x.yaml')."""
+    keys = [key for file in files for key in tables.keys_in_file(site.bundle, file)]
+    return tables.parameter_history_table(site.parameters, keys)
+
+
+def scheme_sections(site: SiteContent) -> str:
+    return "\n\n".join(tables.scheme_section(site.bundle, scheme_id) for scheme_id in sorted(site.bundle["schemes"]))
+
+
+def schemes_by_route(site: SiteContent) -> str:
+    return tables.schemes_by_route(site.bundle)
+
+
+def school_years(site: SiteContent) -> list[str]:
+    return sorted(site.bundle["school_holidays"])
+
+
+def school_year_table(site: SiteContent, school_year: str) -> str:
+    return tables.school_year_table(site.bundle, school_year)
+
+
+def holiday_regions_list(site: SiteContent) -> str:
+    regions = site.bundle["holiday_regions"].values()
+    return "\n".join(f"- **{region['label']}**: {region['areas']}" for region in regions)
+
+
+def facts_table(site: SiteContent, facts_id: str) -> str:
+    return tables.facts_table(site.bundle, facts_id)
+
+
+def calculator(site: SiteContent, name: str) -> str:
+    """A calculator's form with its result for the default inputs, rendered now by the same Python code."""
+    from calculators import embed
+
+    return embed(name, site.bundle)
+
+
+def salary_table_status(site: SiteContent) -> str:
+    return tables.salary_table_status(site.bundle)
+
+
+def matching_columns() -> str:
+    """The documented CSV columns of the regional matching, with downloadable templates."""
+    from calculators.matching.view import render_column_docs
+
+    return render_column_docs()
+
+
+def pdf_link(page: str = START_PAGE) -> str:
+    """A link to the whole handbook as PDF, only in builds that make it (HB_PDF=1)."""
+    if not pdf.pdf_enabled():
+        return ""
+    href = "../" * page.count("/") + pdf.PDF_NAME
+    return f'<p class="hb-pdf"><a class="md-button" href="{href}" download>Download het hele handboek als pdf</a></p>'
+
+
+def changelog(site: SiteContent) -> str:
+    return render_changelog(site.bundle["changelog"])
+
+
+def region_block(site: SiteContent, page: str = START_PAGE) -> str:
+    """The region's organisations, school and pages; nothing in the national build."""
+    return regional.render_region_block(site.region, list(site.region_pages), page)
+
+
+def step_tips(site: SiteContent, step: int) -> str:
+    """The "Tips uit de regio" section of a step page (links relative to that step's page)."""
+    return render_step_tips(site.tips, step, STEP_PAGES[step][1])
+
+
+def tips_overview(site: SiteContent) -> str:
+    """The tables of docs/tips/index.md."""
+    return render_tips_overview(site.tips, OVERVIEW_PAGE)

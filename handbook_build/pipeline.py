@@ -1,0 +1,77 @@
+"""The project's build work after the pages are rendered, as ordered steps that write into the site folder.
+
+Used by the MkDocs hook (hooks/pipeline.py) and by `python -m handbook_build --site-dir DIR` (after any
+generator, e.g. Zensical). Steps, in order:
+
+1. runtime   — self-hosted Pyodide, the calculators zip, the data bundle, the memory snapshot
+2. generated — outputs made from data/ beside the pages: each function in GENERATED_OUTPUTS
+               (the place for document kits and exports)
+3. offline   — sw.js with the list of every file above, so it must come after them
+4. pdf       — the whole handbook from the print page (HB_PDF=1), last because it reads the finished site
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook_build import offline, pdf
+from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
+from handbook_build.runtime import Artifacts, build_artifacts
+from handbook_build.site import SiteContent, site_content
+
+# A generated output: (site content, site folder) -> the files it wrote. Register new kinds here.
+GeneratedOutput = Callable[[SiteContent, Path], list[Path]]
+GENERATED_OUTPUTS: list[GeneratedOutput] = []
+
+
+@dataclass
+class Pipeline:
+    """One project's build: its options, its validated content and the runtime files made from them."""
+
+    project_dir: Path
+    options: BuildOptions
+    docs_dir: Path | None = None
+    _artifacts: dict[str, Artifacts] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def for_project(cls, project_dir: Path, config_file: str = CONFIG_FILE) -> Pipeline:
+        """The pipeline with options from the project's site configuration and the HB_* variables."""
+        return cls(project_dir, read_options(project_dir, config_file))
+
+    def content(self) -> SiteContent:
+        """Validated data and tips (raises DataError with every problem)."""
+        return site_content(self.project_dir, self.docs_dir)
+
+    def artifacts(self) -> Artifacts:
+        """The browser runtime's files for the current data (cached per data bundle)."""
+        text = self.content().bundle_text
+        if text not in self._artifacts:
+            self._artifacts.clear()
+            self._artifacts[text] = build_artifacts(
+                self.project_dir, text, self.options.pyodide_version, self.options.snapshot
+            )
+        return self._artifacts[text]
+
+    def runtime_paths(self) -> dict:
+        """Site-relative paths of the runtime files, for the calculator pages' template (extra.runtime)."""
+        return self.artifacts().paths
+
+    def write(self, site_dir: Path) -> list[str]:
+        """Run every step into `site_dir`; return the names of the steps that ran."""
+        ran = ["runtime"]
+        self.artifacts().write(site_dir)
+        for output in GENERATED_OUTPUTS:
+            output(self.content(), site_dir)
+        if GENERATED_OUTPUTS:
+            ran.append("generated")
+        offline.write_service_worker(site_dir)
+        ran.append("offline")
+        if self.options.pdf:
+            try:
+                pdf.make_pdf(site_dir)
+            except Exception as error:  # noqa: BLE001 - any failure must stop the build with its reason
+                raise pdf.PdfError(f"De pdf van het handboek kon niet worden gemaakt: {error}") from None
+            ran.append("pdf")
+        return ran

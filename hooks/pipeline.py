@@ -1,0 +1,32 @@
+"""MkDocs hook: the project's build pipeline (handbook_build) before and after MkDocs renders the pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from handbook_build import BuildError, BuildOptions, Pipeline
+
+_pipelines: dict[str, Pipeline] = {}
+
+
+@event_priority(100)  # before mkdocs-macros: bad data stops the build here, with its Dutch message
+def on_config(config):
+    project_dir = Path(config.config_file_path).parent
+    pipeline = Pipeline(project_dir, BuildOptions.from_extra(config.extra), Path(config.docs_dir))
+    try:
+        config.extra["runtime"] = pipeline.runtime_paths()  # read by overrides/calculator.html
+    except BuildError as error:
+        raise PluginError(str(error)) from None
+    _pipelines[config.config_file_path] = pipeline
+    return config
+
+
+@event_priority(-100)  # last: the service worker lists every file, the PDF prints print-site's finished page
+def on_post_build(config) -> None:
+    try:
+        _pipelines[config.config_file_path].write(Path(config.site_dir))
+    except BuildError as error:
+        raise PluginError(str(error)) from None
