@@ -18,6 +18,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from calculators._checks import bundle_problems
+
 BUNDLE_FORMAT = 1
 
 
@@ -297,6 +299,8 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
         bundle["school_holidays"][document["school_year"]] = {**document, "file": display}
     elif kind == "holiday_regions":
         bundle["holiday_regions"] = {**document["regions"]}
+    elif kind == "routes":
+        bundle["routes"] = {**document["routes"]}
     elif kind == "facts":
         bundle["facts"][stem] = {**document, "file": display}
     elif kind == "region":
@@ -355,6 +359,7 @@ def load_data(data_dir: Path) -> dict:
         "schemes": {},
         "school_holidays": {},
         "holiday_regions": {},
+        "routes": {},
         "facts": {},
         "region": None,
         "documents": {},
@@ -396,6 +401,8 @@ def _bundle_problems(bundle: dict, data_dir: Path) -> list[DataProblem]:
         problems.append(DataProblem("data/region.yaml", "", "bestand ontbreekt (kind: region)"))
     years = [(f"{y['file']}", y["first_day"], y["last_day"]) for y in bundle["school_holidays"].values()]
     _check_periods(years, "data/school_holidays", problems)
+    # What the calculators need of the data (formulas per cash scheme, known routes): checked by them.
+    problems.extend(DataProblem(file, key, reason) for file, key, reason in bundle_problems(bundle))
     return problems
 
 
