@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, TypeVar
+
+from calculators._format import number
 
 Kind = Literal["decimal", "integer", "date", "choice", "text"]
 
@@ -77,8 +82,6 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
     if spec.kind == "text":
         value = raw or ""
         if spec.max_length and len(value) > spec.max_length:
-            from calculators._format import number
-
             return None, f"De tekst is te lang: maximaal {number(spec.max_length)} tekens (ongeveer zoveel bytes)."
         if spec.required and not value.strip():
             return None, f"Vul {spec.label.lower()} in."
@@ -98,16 +101,16 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
             return dt.date.fromisoformat(text), None
         except ValueError:
             return None, "Vul een geldige datum in (dd-mm-jjjj)."
-    number = parse_decimal(text)
-    if number is None:
+    amount = parse_decimal(text)
+    if amount is None:
         return None, "Vul een getal in, bijvoorbeeld 24 of 2.500,50."
-    if spec.kind == "integer" and number != number.to_integral_value():
+    if spec.kind == "integer" and amount != amount.to_integral_value():
         return None, "Vul een geheel getal in."
-    if spec.minimum is not None and number < spec.minimum:
+    if spec.minimum is not None and amount < spec.minimum:
         return None, spec.below_minimum or f"Vul minimaal {_format_bound(spec.minimum)} {spec.unit}".rstrip() + " in."
-    if spec.maximum is not None and number > spec.maximum:
+    if spec.maximum is not None and amount > spec.maximum:
         return None, f"Vul hoogstens {_format_bound(spec.maximum)} {spec.unit}".rstrip() + " in."
-    return (int(number) if spec.kind == "integer" else number), None
+    return (int(amount) if spec.kind == "integer" else amount), None
 
 
 def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, str]) -> ParsedInputs:
@@ -121,3 +124,26 @@ def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, str]) -> ParsedInp
         else:
             values[spec.name] = value
     return ParsedInputs(values, errors)
+
+
+Typed = TypeVar("Typed")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def typed_input(cls: type[Typed], values: Mapping[str, Any]) -> Typed:
+    """The dataclass `cls` from parsed values, field by field name (declared once, never restated).
+
+    A `bool` field is a ja/nee choice in the form.
+    """
+    hints = _hints(cls)
+    kwargs = {}
+    for item in dataclasses.fields(cls):  # type: ignore[arg-type]
+        value = values[item.name]
+        if hints[item.name] is bool and isinstance(value, str):
+            value = value == "ja"
+        kwargs[item.name] = value
+    return cls(**kwargs)

@@ -56,7 +56,7 @@ def route_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
             if PREMIUMS + name not in bundle["parameters"]:
                 problems.append((ROUTES_FILE, f"routes.{route.key}.employer_premiums.{index}",
                                  f"'{name}' staat niet in data/employer_costs/insurance_premiums.yaml"))
-    for scheme_id, scheme in sorted(bundle["schemes"].items()):
+    for _, scheme in sorted(bundle["schemes"].items()):
         for index, key in enumerate(scheme["routes"]):
             if key not in bundle["routes"]:
                 problems.append((scheme["file"], f"routes.{index}",

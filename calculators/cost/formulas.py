@@ -191,10 +191,11 @@ def scheme_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """(file, key, Dutch reason) for every cash scheme without a known formula (the loader reports them)."""
     problems = []
     known = ", ".join(sorted(FORMULAS))
-    for scheme_id, scheme in sorted(bundle["schemes"].items()):
+    for _, scheme in sorted(bundle["schemes"].items()):
         name = scheme.get("formula")
         if name is None and scheme["benefit"] == "cash":
-            problems.append((scheme["file"], "formula", f"een regeling met geld noemt haar rekenregel; kies uit: {known}"))
+            reason = f"een regeling met geld (benefit: cash) noemt haar rekenregel; kies uit: {known}"
+            problems.append((scheme["file"], "formula", reason))
         elif name is not None and name not in FORMULAS:
             problems.append((scheme["file"], "formula", f"onbekende rekenregel '{name}'; kies uit: {known}"))
     return problems

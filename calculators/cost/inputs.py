@@ -199,21 +199,3 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     return tuple(
         Field(**{**f.__dict__, "default": str(overrides[f.name])}) if f.name in overrides else f for f in declared
     )
-
-
-def to_input(values: Mapping[str, Any]) -> CostInput:
-    return CostInput(
-        start_date=values["start_date"],
-        months=values["months"],
-        hours_per_week=values["hours_per_week"],
-        scale=values["scale"],
-        step=values["step"],
-        monthly_salary=values["monthly_salary"],
-        course_fee_paid_by_practice=values["course_fee_paid_by_practice"] == "ja",
-        books_per_year=values["books_per_year"],
-        supervision_hours_per_week=values["supervision_hours_per_week"],
-        supervisor_monthly_salary=values["supervisor_monthly_salary"],
-        share_percent=values["share_percent"],
-        lkv_target_group=values["lkv_target_group"],
-        freelance_hourly_rate=values["freelance_hourly_rate"],
-    )

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import Parameters, run
-from calculators._inputs import parse_inputs
-from calculators.cost.inputs import fields, to_input
+from calculators._inputs import parse_inputs, typed_input
+from calculators.cost.inputs import CostInput, fields
 from calculators.cost.model import compute
 from tests.calculators.conftest import REAL
 
@@ -33,7 +33,7 @@ valid_inputs = st.fixed_dictionaries({
 def computed(raw: dict):
     parsed = parse_inputs(FIELDS, raw)
     assert parsed.ok, parsed.errors
-    return compute(REAL, to_input(parsed.values))
+    return compute(REAL, typed_input(CostInput, parsed.values))
 
 
 @SETTINGS

@@ -206,7 +206,7 @@ def test_compare_two_candidates() -> None:
 
 
 def run(raw: dict, bundle: dict = REAL) -> dict:
-    calculator = checklist_calculator()
+    calculator = checklist_calculator
     parsed = parse_inputs(calculator.fields(bundle), raw)
     errors = dict(parsed.errors) or calculator.check(bundle, parsed.values)
     if errors:

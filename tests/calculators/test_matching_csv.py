@@ -32,7 +32,7 @@ def problems(text: str, columns=CANDIDATE_COLUMNS, convert=candidates_from) -> s
 
 
 def run(candidates: str, practices: str = PRACTICES) -> dict:
-    calculator = regional_calculator()
+    calculator = regional_calculator
     parsed = parse_inputs(calculator.fields(REAL), {"candidates": candidates, "practices": practices})
     errors = dict(parsed.errors) or calculator.check(REAL, parsed.values)
     if errors:
