@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -349,11 +350,22 @@ def _resolve_doc_refs(node: Any, documents: dict, display: str, path: str, probl
     return node
 
 
+def build_date() -> dt.date:
+    """The day the bundle counts as built (default dates follow from it): HB_AS_OF (YYYY-MM-DD) when set,
+    else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if os.environ.get("HB_AS_OF"):
+        return dt.date.fromisoformat(os.environ["HB_AS_OF"])
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC).date()
+    return dt.date.today()
+
+
 def load_data(data_dir: Path) -> dict:
     """Load, validate and bundle every YAML file under data_dir; raise DataError listing all problems."""
     schema_dir = data_dir / "schema"
     bundle: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
+        "as_of": build_date().isoformat(),
         "supported_period": None,
         "parameters": {},
         "schemes": {},

@@ -13,6 +13,8 @@ from calculators._inputs import Field
 from calculators._money import cents
 from calculators._parameters import Parameters
 from calculators.cost.salary import index_salary
+from calculators.planning.defaults import default_bvp_start
+from calculators.planning.schedule import preparation_days
 
 LKV_CHOICES = (
     ("geen", "Geen (of niet bekend)"),
@@ -64,10 +66,8 @@ def default_supervisor_salary(parameters: Parameters, on: dt.date) -> Decimal:
 def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     parameters = Parameters(bundle)
     period = bundle["supported_period"]
-    start = dt.date.fromisoformat(
-        parameters.value_on("cost_defaults.default_start_date", dt.date.fromisoformat(period["start"]))["date"]
-    )
-    advised = parameters.value_on("matching.advised_min_hours_per_week", start)
+    start = default_bvp_start(bundle, preparation_days(bundle), latest=dt.date.fromisoformat(period["end"]))
+    advised = parameters.value_on("training.bbl.advised_min_hours_per_week", start)
     minimum = Decimal(parameters.value_on("training.bbl.official_min_hours_per_week", start))
     fulltime = Decimal(parameters.value_on("cao.working_conditions.fulltime_hours_per_week", start))
     max_months = int(parameters.value_on("training.bbl.max_programme_years", start)) * 12

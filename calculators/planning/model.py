@@ -11,8 +11,9 @@ from typing import Any
 from calculators._format import long_date
 from calculators._holidays import Holiday, covered_range, holidays_for, missing_notes
 from calculators._parameters import Parameters
+from calculators._routes import holiday_regions
 from calculators._timeline import add_months
-from calculators.planning.inputs import REGION_LABELS, phase_spec, phase_weeks, reference_date
+from calculators.planning.schedule import phase_spec, phase_weeks, reference_date, relative_schedule
 
 DAY = dt.timedelta(days=1)
 
@@ -38,6 +39,7 @@ class Item:
 class Plan:
     mode: str
     region: str
+    region_label: str
     items: tuple[Item, ...]
     milestones: tuple[Item, ...]
     holidays: tuple[Holiday, ...]
@@ -52,26 +54,6 @@ class Plan:
         return next(item for item in self.items if item.key == "bvp")
 
 
-def _relative_schedule(phases: list[dict[str, Any]], weeks: Mapping[str, int]) -> dict[str, tuple[int, int]]:
-    """Day offsets (first, last) per phase from project day 0, each phase starting when all it follows have ended."""
-    placed: dict[str, tuple[int, int]] = {}
-    pending = list(phases)
-    while pending:
-        ready = [p for p in pending if all(a in placed for a in p["after"])]
-        if not ready:
-            raise ValueError("planning.phases has a cycle or an unknown 'after' key")
-        for phase in ready:
-            ends = [placed[a][1] for a in phase["after"]]
-            if phase["kind"] == "milestone":
-                day = (max(ends) if ends else 0) + 7 * int(phase.get("offset_weeks", 0))
-                placed[phase["key"]] = (day, day)
-            else:
-                first = max(ends) + 1 if ends else 0
-                placed[phase["key"]] = (first, first + 7 * weeks[phase["key"]] - 1)
-            pending.remove(phase)
-    return placed
-
-
 def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
     on = reference_date(bundle)
     phases = phase_spec(bundle, on)
@@ -80,7 +62,7 @@ def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
         for p in phases
         if p["kind"] != "milestone"
     }
-    offsets = _relative_schedule(phases, weeks)
+    offsets = relative_schedule(phases, weeks)
     day_zero = values["project_start"] if values["mode"] == "vooruit" else values["bvp_start"] - offsets["bvp"][0] * DAY
     items = tuple(
         Item(
@@ -94,13 +76,14 @@ def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
         )
         for p in phases
     )
-    partial = Plan(values["mode"], values["region"], items, (), (), ())
+    region_label = holiday_regions(bundle)[values["region"]]
+    partial = Plan(values["mode"], values["region"], region_label, items, (), (), ())
     milestones = _milestones(bundle, partial)
     region_holidays = holidays_for(bundle, values["region"])
     first, last = partial.project_start, partial.bvp.end
     shown = tuple(h for h in region_holidays if h.overlaps(first - 14 * DAY, last + 14 * DAY))
     warnings = _warnings(bundle, values, partial, region_holidays)
-    return Plan(values["mode"], values["region"], items, milestones, shown, warnings)
+    return Plan(values["mode"], values["region"], region_label, items, milestones, shown, warnings)
 
 
 def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:
@@ -131,7 +114,7 @@ def _warnings(
 ) -> tuple[str, ...]:
     parameters = Parameters(bundle)
     on = reference_date(bundle)
-    region = REGION_LABELS[values["region"]]
+    region = plan_.region_label
     warnings = []
     bvp = plan_.bvp
     for holiday in holidays:
