@@ -14,10 +14,14 @@ from calculators._parameters import Parameters
 CRITERIA_KEYS = ("hours", "distance", "life_experience", "service", "learnability", "finance", "commitment", "entry")
 STATUSES = ("voldoet", "aandachtspunt", "voldoet_niet")
 
-PARAMETER_KEYS = (
-    "hard_min_hours_per_week", "advised_min_hours_per_week", "max_commute_km", "candidates_per_practice",
-    "decision_weeks_after_click", "fit_weights", "fit_points",
-)
+# Short name -> parameter key. The hour thresholds are the BBL rules of data/training/bbl.yaml (one home).
+PARAMETER_KEYS = {
+    "hard_min_hours_per_week": "training.bbl.official_min_hours_per_week",
+    "advised_min_hours_per_week": "training.bbl.advised_min_hours_per_week",
+    **{name: f"matching.{name}" for name in (
+        "max_commute_km", "candidates_per_practice", "decision_weeks_after_click", "fit_weights", "fit_points",
+    )},
+}
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,12 @@ def thresholds(bundle: Mapping[str, Any]) -> Thresholds:
     parameters = Parameters(bundle)
     on = reference_date(bundle)
     used = []
-    for name in PARAMETER_KEYS:
-        param = parameters.get(f"matching.{name}")
+    for key in PARAMETER_KEYS.values():
+        param = parameters.get(key)
         entry = param.entry_on(on)
         used.append(UsedValue(param.key, param.label, entry.value, param.unit, entry.source, entry.peildatum,
                               entry.indicative, param.assumption))
-    values = {u.key.removeprefix("matching."): u.value for u in used}
+    values = {name: u.value for name, u in zip(PARAMETER_KEYS, used, strict=True)}
     return Thresholds(
         hard_min_hours=Decimal(values["hard_min_hours_per_week"]),
         advised_min_hours=Decimal(values["advised_min_hours_per_week"]),
