@@ -27,6 +27,7 @@ from calculators.matching.criteria import (
     score,
     thresholds,
 )
+from calculators.matching.parameters import PARAMETER_KEYS
 from tests.calculators.conftest import REAL, hand_bundle, set_values
 
 D = Decimal
@@ -43,8 +44,8 @@ def matching_bundle(**overrides) -> dict:
         "fit_points": {"voldoet": 2, "aandachtspunt": 1, "voldoet_niet": 0},
         **overrides,
     }
-    for key, value in values.items():
-        set_values(bundle, f"matching.{key}", ("2017-01-01", value))
+    for name, value in values.items():
+        set_values(bundle, PARAMETER_KEYS[name], ("2017-01-01", value))
     return bundle
 
 
