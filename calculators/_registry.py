@@ -39,10 +39,9 @@ CALCULATORS: dict[str, Calculator] = {
     module.NAME: module for module in (cost, planning, checklist_calculator, regional_calculator)
 }
 
-# Field declarations per (calculator, bundle): built once, not on every keystroke. The bundle itself is kept
-# with its fields, so its id cannot be reused by another bundle while the entry exists.
-_FIELDS: dict[tuple[str, int], tuple[Mapping[str, Any], tuple[Field, ...]]] = {}
-_FIELDS_KEPT = 16
+# Field declarations per calculator for the last bundle it saw: built once, not on every keystroke (the worker
+# and the build each hold one bundle). Compared by identity, so another bundle gets its own fields.
+_FIELDS: dict[str, tuple[Mapping[str, Any], tuple[Field, ...]]] = {}
 
 
 def get(name: str) -> Calculator:
@@ -53,14 +52,11 @@ def get(name: str) -> Calculator:
 
 def fields_of(calculator: Calculator, bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     """The calculator's fields for this bundle, from the cache after the first call."""
-    key = (calculator.NAME, id(bundle))
-    found = _FIELDS.get(key)
+    found = _FIELDS.get(calculator.NAME)
     if found is not None and found[0] is bundle:
         return found[1]
-    if len(_FIELDS) >= _FIELDS_KEPT:
-        _FIELDS.clear()
     declared = calculator.fields(bundle)
-    _FIELDS[key] = (bundle, declared)
+    _FIELDS[calculator.NAME] = (bundle, declared)
     return declared
 
 

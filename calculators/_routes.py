@@ -25,7 +25,7 @@ def routes(bundle: Mapping[str, Any]) -> tuple[Route, ...]:
     """Every route in the order of data/routes.yaml."""
     return tuple(
         Route(
-            key=key,
+            key=raw["key"],
             label=raw["label"],
             in_sentence=raw["in_sentence"],
             choice_label=raw["choice_label"],
@@ -33,13 +33,14 @@ def routes(bundle: Mapping[str, Any]) -> tuple[Route, ...]:
             bvp_salary=raw["bvp_salary"],
             employer_premiums=tuple(raw["employer_premiums"]),
         )
-        for key, raw in bundle["routes"].items()
+        for raw in bundle["routes"]
     )
 
 
 def holiday_regions(bundle: Mapping[str, Any]) -> dict[str, str]:
     """Region key -> label, in the order of data/school_holidays/regions.yaml."""
-    return {key: raw["label"] for key, raw in bundle["holiday_regions"].items()}
+    regions = bundle["holiday_regions"]
+    return {key: regions[key]["label"] for key in bundle.get("holiday_region_order") or regions}
 
 
 PREMIUMS = "employer_costs.insurance_premiums."
@@ -51,14 +52,15 @@ def route_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     problems = []
     if not bundle.get("routes"):
         return [(ROUTES_FILE, "", "bestand ontbreekt of heeft geen routes (kind: routes)")]
-    for route in routes(bundle):
+    for number, route in enumerate(routes(bundle)):
         for index, name in enumerate(route.employer_premiums):
             if PREMIUMS + name not in bundle["parameters"]:
-                problems.append((ROUTES_FILE, f"routes.{route.key}.employer_premiums.{index}",
+                problems.append((ROUTES_FILE, f"routes.{number}.employer_premiums.{index}",
                                  f"'{name}' staat niet in data/employer_costs/insurance_premiums.yaml"))
+    known = [route.key for route in routes(bundle)]
     for _, scheme in sorted(bundle["schemes"].items()):
         for index, key in enumerate(scheme["routes"]):
-            if key not in bundle["routes"]:
-                problems.append((scheme["file"], f"routes.{index}",
-                                 f"onbekende route '{key}'; kies uit: {', '.join(bundle['routes'])}"))
+            if key not in known:
+                reason = f"onbekende route '{key}'; kies uit: {', '.join(known)}"
+                problems.append((scheme["file"], f"routes.{index}", reason))
     return problems

@@ -300,8 +300,9 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
         bundle["school_holidays"][document["school_year"]] = {**document, "file": display}
     elif kind == "holiday_regions":
         bundle["holiday_regions"] = {**document["regions"]}
+        bundle["holiday_region_order"] = list(document["regions"])  # the bundle's JSON sorts mapping keys
     elif kind == "routes":
-        bundle["routes"] = {**document["routes"]}
+        bundle["routes"] = list(document["routes"])
     elif kind == "facts":
         bundle["facts"][stem] = {**document, "file": display}
     elif kind == "region":
@@ -371,7 +372,7 @@ def load_data(data_dir: Path) -> dict:
         "schemes": {},
         "school_holidays": {},
         "holiday_regions": {},
-        "routes": {},
+        "routes": [],
         "facts": {},
         "region": None,
         "documents": {},

@@ -10,6 +10,7 @@ from typing import Any
 
 from calculators._holidays import Holiday, covered_range, holidays_for
 from calculators._parameters import Parameters
+from calculators._routes import holiday_regions
 from calculators._timeline import add_months
 
 DAY = dt.timedelta(days=1)
@@ -24,7 +25,7 @@ def as_of(bundle: Mapping[str, Any]) -> dt.date:
 
 def default_region(bundle: Mapping[str, Any]) -> str:
     """The holiday region of data/region.yaml, else the first region data/ lists."""
-    return (bundle.get("region") or {}).get("holiday_region") or next(iter(bundle["holiday_regions"]))
+    return (bundle.get("region") or {}).get("holiday_region") or next(iter(holiday_regions(bundle)))
 
 
 def next_monday(day: dt.date) -> dt.date:
