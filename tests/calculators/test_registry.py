@@ -12,7 +12,7 @@ from tests.calculators.conftest import REAL
 def test_every_entry_provides_the_protocol() -> None:
     assert list(CALCULATORS) == ["kosten", "planning", "matching", "matching-regio"]
     for name, module in CALCULATORS.items():
-        assert module.NAME == name and module.TITLE
+        assert name == module.NAME and module.TITLE
         assert all(callable(getattr(module, part)) for part in ("fields", "check", "compute", "render"))
 
 
