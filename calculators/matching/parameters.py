@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from calculators._parameters import Parameters
+from calculators._routes import routes
 
 CRITERIA_KEYS = ("hours", "distance", "life_experience", "service", "learnability", "finance", "commitment", "entry")
 STATUSES = ("voldoet", "aandachtspunt", "voldoet_niet")
@@ -48,6 +49,17 @@ class Thresholds:
     weights: Mapping[str, int]
     points: Mapping[str, int]
     used: tuple[UsedValue, ...] = ()
+    # (key, name in a sentence) of every funding route, in the order of data/routes.yaml.
+    routes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def route_labels(self) -> dict[str, str]:
+        return dict(self.routes)
+
+    def route_list(self, keys: frozenset[str] | None) -> str:
+        """'UWV en SSFH': the routes in `keys` (None: every route) in data order, joined for a sentence."""
+        names = [label for key, label in self.routes if keys is None or key in keys]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
     @property
     def max_score(self) -> int:
@@ -75,6 +87,7 @@ def thresholds(bundle: Mapping[str, Any]) -> Thresholds:
         max_commute_km=Decimal(values["max_commute_km"]),
         per_practice=int(values["candidates_per_practice"]),
         decision_weeks=int(values["decision_weeks_after_click"]),
+        routes=tuple((route.key, route.in_sentence) for route in routes(bundle)),
         weights={key: int(values["fit_weights"][key]) for key in CRITERIA_KEYS},
         points={status: int(values["fit_points"][status]) for status in STATUSES},
         used=tuple(used),
