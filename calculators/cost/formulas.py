@@ -106,8 +106,8 @@ def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> Non
         if ctx.starts_study_year(index):
             fee, fee_certain = _known_or_last(ctx, scheme.amount_key("course_fee_reimbursement"), on)
             books, books_certain = _known_or_last(ctx, scheme.amount_key("books_materials"), on)
-            course = ctx.look.decimal("training.bbl.course_fee_level_3_4", on) if ctx.inp.course_fee_paid_by_practice \
-                else ZERO
+            paid = ctx.inp.course_fee_paid_by_practice
+            course = Decimal(ctx.look.at(on).training.bbl.course_fee_level_3_4) if paid else ZERO
             lines += [min(fee, course), min(books, ctx.inp.books_per_year)]
             certain = certain and fee_certain and books_certain
         amount = sum(lines, ZERO) * ctx.share
@@ -125,7 +125,7 @@ def first_year_course_fee(scheme: Scheme, ctx: Context, granted: Granted) -> Non
     """Judged per candidate (e.g. UWV's training budget): 0 up to the course fee of year one."""
     if not ctx.inp.course_fee_paid_by_practice:
         return
-    fee = ctx.look.decimal("training.bbl.course_fee_level_3_4", ctx.inp.start_date) * ctx.share
+    fee = Decimal(ctx.look.at(ctx.inp.start_date).training.bbl.course_fee_level_3_4) * ctx.share
     granted.add(0, scheme.id, Range(ZERO, fee))
     granted.warnings.append(
         "UWV beoordeelt per kandidaat of het de opleiding in het eerste jaar betaalt; start pas na "

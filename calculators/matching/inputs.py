@@ -97,8 +97,7 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     th = thresholds(bundle)
     route_choices = (*((route.key, route.choice_label) for route in routes(bundle)), ("onbekend", "Nog niet bekend"))
     accepted = route_sets(th)
-    fulltime = Decimal(Parameters(bundle).value_on("cao.working_conditions.fulltime_hours_per_week",
-                                                   reference_date(bundle)))
+    fulltime = Decimal(Parameters(bundle).at(reference_date(bundle)).cao.working_conditions.fulltime_hours_per_week)
     practice = (
         Field("practice_hours", "Praktijk: uren per week in de leerwerkplek", "decimal", _number(th.advised_min_hours),
               unit="uur", minimum=Decimal(0), maximum=fulltime,

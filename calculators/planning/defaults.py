@@ -46,8 +46,8 @@ def default_bvp_start(bundle: Mapping[str, Any], preparation_days: int, latest: 
     today = as_of(bundle)
     parameters = Parameters(bundle)
     reference = dt.date.fromisoformat(bundle["supported_period"]["start"])
-    lead_months = int(parameters.value_on("planning.min_lead_time_months", reference))
-    bvp_days = int(parameters.value_on("training.bbl.bvp_weeks", reference)) * 7
+    p = parameters.at(reference)
+    lead_months, bvp_days = int(p.planning.min_lead_time_months), int(p.training.bbl.bvp_weeks) * 7
     earliest = next_monday(max(today + preparation_days * DAY, add_months(today, lead_months)))
     holidays = holidays_for(bundle, default_region(bundle))
     _, covered_until = covered_range(bundle)

@@ -90,8 +90,8 @@ def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:
     """Dated milestones: those in the phase list, the BVP itself, and what follows from the BVP start."""
     parameters = Parameters(bundle)
     bvp = plan_.bvp
-    probation = int(parameters.value_on("training.bbl.max_probation_months_fixed_term", bvp.start))
-    years = int(parameters.value_on("training.bbl.max_programme_years", bvp.start))
+    bbl = parameters.at(bvp.start).training.bbl
+    probation, years = int(bbl.max_probation_months_fixed_term), int(bbl.max_programme_years)
     bbl_start = bvp.end + DAY
 
     def one(key: str, label: str, day: dt.date) -> Item:
@@ -112,11 +112,22 @@ def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:
 def _warnings(
     bundle: Mapping[str, Any], values: Mapping[str, Any], plan_: Plan, holidays: list[Holiday]
 ) -> tuple[str, ...]:
-    parameters = Parameters(bundle)
-    on = reference_date(bundle)
-    region = plan_.region_label
+    warnings = [*_holiday_warnings(plan_, holidays), *_duration_warnings(bundle, values, plan_)]
+    first, last = covered_range(bundle)
+    outside = [m for m in (*plan_.items,) if not first <= m.start <= last or not first <= m.end <= last]
+    if outside:
+        warnings.append(
+            f"Niet alle data vallen binnen de schoolvakantiegegevens ({long_date(first)} t/m "
+            f"{long_date(last)}); daarbuiten is niet op vakanties gecontroleerd."
+        )
+    warnings.extend(missing_notes(bundle, values["region"]))
+    return tuple(warnings)
+
+
+def _holiday_warnings(plan_: Plan, holidays: list[Holiday]) -> list[str]:
+    """The BVP or the information meeting in a school holiday of the chosen region."""
+    region, bvp = plan_.region_label, plan_.bvp
     warnings = []
-    bvp = plan_.bvp
     for holiday in holidays:
         if holiday.overlaps(bvp.start, bvp.end):
             warnings.append(
@@ -131,18 +142,25 @@ def _warnings(
                 f"De informatiebijeenkomst ({long_date(meeting.start)}) valt in de "
                 f"{holiday.label.lower()} van regio {region}."
             )
-    minimum_months = int(parameters.value_on("planning.min_lead_time_months", on))
-    if add_months(plan_.project_start, minimum_months) > bvp.start:
+    return warnings
+
+
+def _duration_warnings(bundle: Mapping[str, Any], values: Mapping[str, Any], plan_: Plan) -> list[str]:
+    """Preparation, administration and decision times against the playbook's advice."""
+    p = Parameters(bundle).at(reference_date(bundle))
+    warnings = []
+    minimum_months = int(p.planning.min_lead_time_months)
+    if add_months(plan_.project_start, minimum_months) > plan_.bvp.start:
         warnings.append(
             f"De voorbereiding duurt korter dan {minimum_months} maanden; het draaiboek adviseert "
-            f"{minimum_months} tot {int(parameters.value_on('planning.max_lead_time_months', on))} maanden."
+            f"{minimum_months} tot {int(p.planning.max_lead_time_months)} maanden."
         )
-    admin_minimum = int(parameters.value_on("planning.uwv_admin_weeks", on))
+    admin_minimum = int(p.planning.uwv_admin_weeks)
     if int(values.get("weeks_administration") or admin_minimum) < admin_minimum:
         warnings.append(
             f"UWV en de praktijk hebben meestal minstens {admin_minimum} weken nodig voor de administratie."
         )
-    decision = int(parameters.value_on("matching.decision_weeks_after_click", on))
+    decision = int(p.matching.decision_weeks_after_click)
     if int(values.get("weeks_gp_decision") or decision) > decision:
         warnings.append(f"Het draaiboek geeft de huisarts hoogstens {decision} weken bedenktijd na het klikgesprek.")
     given = values.get("project_start")
@@ -151,12 +169,4 @@ def _warnings(
             f"Met deze fasen moet het project al op {long_date(plan_.project_start)} beginnen, "
             f"eerder dan de opgegeven start ({long_date(given)})."
         )
-    first, last = covered_range(bundle)
-    outside = [m for m in (*plan_.items,) if not first <= m.start <= last or not first <= m.end <= last]
-    if outside:
-        warnings.append(
-            f"Niet alle data vallen binnen de schoolvakantiegegevens ({long_date(first)} t/m "
-            f"{long_date(last)}); daarbuiten is niet op vakanties gecontroleerd."
-        )
-    warnings.extend(missing_notes(bundle, values["region"]))
-    return tuple(warnings)
+    return warnings
