@@ -20,6 +20,8 @@ Kind = Literal["decimal", "integer", "date", "choice", "text"]
 # "1.234,56" (Dutch), "1234,56", "1234.56" (browser number fields) and "2.700" (Dutch thousands).
 _DUTCH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
+_DUTCH_DATE = re.compile(r"^(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,17 @@ def parse_decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+def parse_date(text: str) -> dt.date | None:
+    """A real date typed as dd-mm-jjjj, d-m-jjjj (also with / or .) or ISO jjjj-mm-dd; None otherwise."""
+    dutch = _DUTCH_DATE.match(text)
+    try:
+        if dutch:
+            return dt.date(int(dutch["year"]), int(dutch["month"]), int(dutch["day"]))
+        return dt.date.fromisoformat(text) if _ISO_DATE.match(text) else None
+    except ValueError:
+        return None
+
+
 def _format_bound(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",")
@@ -97,10 +110,8 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
             return None, f"Kies een van de mogelijkheden bij {spec.label.lower()}."
         return text, None
     if spec.kind == "date":
-        try:
-            return dt.date.fromisoformat(text), None
-        except ValueError:
-            return None, "Vul een geldige datum in (dd-mm-jjjj)."
+        day = parse_date(text)
+        return (day, None) if day is not None else (None, "Vul een geldige datum in (dd-mm-jjjj).")
     amount = parse_decimal(text)
     if amount is None:
         return None, "Vul een getal in, bijvoorbeeld 24 of 2.500,50."
