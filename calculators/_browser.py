@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from calculators._parameters import load_bundle
-from calculators._registry import CALCULATORS, get, run
+from calculators._registry import CALCULATORS, fields_of, get, run
 
 _bundle: dict[str, Any] | None = None
 
@@ -27,7 +27,7 @@ def is_loaded() -> bool:
 def fields_json(name: str) -> str:
     """The declared fields (name, default) so the page can restore and share state."""
     assert _bundle is not None, "load() first"
-    return json.dumps([{"name": f.name, "default": f.default} for f in get(name).fields(_bundle)])
+    return json.dumps([{"name": f.name, "default": f.default} for f in fields_of(get(name), _bundle)])
 
 
 def run_json(name: str, raw_json: str) -> str:

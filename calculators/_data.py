@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from calculators._parameters import DatedValue, Parameter, ParameterError, Parameters
+from calculators._parameters import DatedValue, Parameter, ParameterError, ParameterNode, Parameters
 
 
 @dataclass
@@ -23,6 +23,15 @@ class Lookups:
     used: dict[str, DatedValue] = field(default_factory=dict)
     extrapolated: dict[str, dt.date] = field(default_factory=dict)
     _memo: dict[tuple[str, dt.date], DatedValue] = field(default_factory=dict)
+    _dates: dict[dt.date, ParameterNode] = field(default_factory=dict)
+
+    def at(self, on: dt.date) -> ParameterNode:
+        """Values on `on` by attribute (`p.cao.working_conditions.holiday_pay_rate`), carried forward past
+        their data; one node per date, built once."""
+        node = self._dates.get(on)
+        if node is None:
+            node = self._dates[on] = ParameterNode(lambda key: self.value(key, on), self.parameters.prefixes())
+        return node
 
     def entry(self, key: str, on: dt.date) -> DatedValue:
         # The same (parameter, month) is asked for by every route: answer repeats from memory.

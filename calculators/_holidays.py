@@ -1,5 +1,5 @@
 # School holidays from the data bundle, per holiday region, as plain periods.
-"""School holiday periods per region (noord, midden, zuid) and the dates the data covers."""
+"""School holiday periods per region (the regions of data/school_holidays/regions.yaml) and the dates covered."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-REGIONS = ("noord", "midden", "zuid")
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, TypeVar
+
+from calculators._format import number
 
 Kind = Literal["decimal", "integer", "date", "choice", "text"]
 
 # "1.234,56" (Dutch), "1234,56", "1234.56" (browser number fields) and "2.700" (Dutch thousands).
 _DUTCH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
+_DUTCH_DATE = re.compile(r"^(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,17 @@ def parse_decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+def parse_date(text: str) -> dt.date | None:
+    """A real date typed as dd-mm-jjjj, d-m-jjjj (also with / or .) or ISO jjjj-mm-dd; None otherwise."""
+    dutch = _DUTCH_DATE.match(text)
+    try:
+        if dutch:
+            return dt.date(int(dutch["year"]), int(dutch["month"]), int(dutch["day"]))
+        return dt.date.fromisoformat(text) if _ISO_DATE.match(text) else None
+    except ValueError:
+        return None
+
+
 def _format_bound(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",")
@@ -77,8 +95,6 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
     if spec.kind == "text":
         value = raw or ""
         if spec.max_length and len(value) > spec.max_length:
-            from calculators._format import number
-
             return None, f"De tekst is te lang: maximaal {number(spec.max_length)} tekens (ongeveer zoveel bytes)."
         if spec.required and not value.strip():
             return None, f"Vul {spec.label.lower()} in."
@@ -94,20 +110,18 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
             return None, f"Kies een van de mogelijkheden bij {spec.label.lower()}."
         return text, None
     if spec.kind == "date":
-        try:
-            return dt.date.fromisoformat(text), None
-        except ValueError:
-            return None, "Vul een geldige datum in (dd-mm-jjjj)."
-    number = parse_decimal(text)
-    if number is None:
+        day = parse_date(text)
+        return (day, None) if day is not None else (None, "Vul een geldige datum in (dd-mm-jjjj).")
+    amount = parse_decimal(text)
+    if amount is None:
         return None, "Vul een getal in, bijvoorbeeld 24 of 2.500,50."
-    if spec.kind == "integer" and number != number.to_integral_value():
+    if spec.kind == "integer" and amount != amount.to_integral_value():
         return None, "Vul een geheel getal in."
-    if spec.minimum is not None and number < spec.minimum:
+    if spec.minimum is not None and amount < spec.minimum:
         return None, spec.below_minimum or f"Vul minimaal {_format_bound(spec.minimum)} {spec.unit}".rstrip() + " in."
-    if spec.maximum is not None and number > spec.maximum:
+    if spec.maximum is not None and amount > spec.maximum:
         return None, f"Vul hoogstens {_format_bound(spec.maximum)} {spec.unit}".rstrip() + " in."
-    return (int(number) if spec.kind == "integer" else number), None
+    return (int(amount) if spec.kind == "integer" else amount), None
 
 
 def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, str]) -> ParsedInputs:
@@ -121,3 +135,26 @@ def parse_inputs(fields: tuple[Field, ...], raw: Mapping[str, str]) -> ParsedInp
         else:
             values[spec.name] = value
     return ParsedInputs(values, errors)
+
+
+Typed = TypeVar("Typed")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def typed_input(cls: type[Typed], values: Mapping[str, Any]) -> Typed:
+    """The dataclass `cls` from parsed values, field by field name (declared once, never restated).
+
+    A `bool` field is a ja/nee choice in the form.
+    """
+    hints = _hints(cls)
+    kwargs = {}
+    for item in dataclasses.fields(cls):  # type: ignore[arg-type]
+        value = values[item.name]
+        if hints[item.name] is bool and isinstance(value, str):
+            value = value == "ja"
+        kwargs[item.name] = value
+    return cls(**kwargs)

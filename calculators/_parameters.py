@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -101,12 +101,63 @@ def _parameter(key: str, raw: Mapping[str, Any]) -> Parameter:
     )
 
 
+class ParameterNode:
+    """The values in force on one date, by attribute: `p.cao.working_conditions.holiday_pay_rate`.
+
+    Like OpenFisca's `parameters(period)`: a folder of the data is a node, a parameter is its value.
+    A misspelt name raises ParameterError at once instead of reading a key glued from strings.
+    """
+
+    __slots__ = ("_children", "_prefix", "_prefixes", "_resolve")
+
+    def __init__(self, resolve: Callable[[str], Any], prefixes: frozenset[str], prefix: str = "") -> None:
+        self._resolve = resolve
+        self._prefixes = prefixes
+        self._prefix = prefix
+        self._children: dict[str, ParameterNode] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        key = self._prefix + name
+        child = self._children.get(key)
+        if child is not None:
+            return child
+        if key in self._prefixes:
+            child = self._children[key] = ParameterNode(self._resolve, self._prefixes, key + ".")
+            return child
+        return self._resolve(key)
+
+    def __getitem__(self, name: str) -> Any:
+        """For names that are data rather than code, e.g. a target group chosen in the form."""
+        return self.__getattr__(name)
+
+
+def folder_prefixes(keys: Any) -> frozenset[str]:
+    """Every folder of the dotted keys: 'cao', 'cao.working_conditions', ... (not the keys themselves)."""
+    return frozenset(".".join(parts[:i]) for key in keys for parts in [key.split(".")] for i in range(1, len(parts)))
+
+
 class Parameters:
     """All dated parameters of a bundle, by key such as 'cao.working_conditions.fulltime_hours_per_week'."""
 
     def __init__(self, bundle: Mapping[str, Any]) -> None:
         self._raw = bundle["parameters"]
         self._cache: dict[str, Parameter] = {}
+        self._dates: dict[dt.date, ParameterNode] = {}
+        self._prefixes: frozenset[str] | None = None
+
+    def at(self, on: dt.date) -> ParameterNode:
+        """The values in force on `on` with attribute access (strict: no value on that date raises)."""
+        node = self._dates.get(on)
+        if node is None:
+            node = self._dates[on] = ParameterNode(lambda key: self.value_on(key, on), self.prefixes())
+        return node
+
+    def prefixes(self) -> frozenset[str]:
+        if self._prefixes is None:
+            self._prefixes = folder_prefixes(self._raw)
+        return self._prefixes
 
     def keys(self) -> list[str]:
         return sorted(self._raw)

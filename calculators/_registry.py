@@ -3,39 +3,61 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
+from calculators import cost, planning
 from calculators._form import render_form
 from calculators._inputs import Field, parse_inputs
+from calculators.matching import checklist_calculator, regional_calculator
 
 
-@dataclass(frozen=True)
-class Calculator:
-    name: str
-    title: str
-    fields: Callable[[Mapping[str, Any]], tuple[Field, ...]]
-    check: Callable[[Mapping[str, Any], Mapping[str, Any]], dict[str, str]]
-    compute: Callable[[Mapping[str, Any], Mapping[str, Any]], Any]
-    render: Callable[[Any], str]
+class Calculator(Protocol):
+    """What every calculator module provides (a module satisfies this protocol by its top-level names)."""
+
+    NAME: str
+    TITLE: str
+
+    def fields(self, bundle: Mapping[str, Any], /) -> tuple[Field, ...]:
+        """The form's fields with defaults from the bundle."""
+        ...
+
+    def check(self, bundle: Mapping[str, Any], values: Mapping[str, Any], /) -> dict[str, str]:
+        """Dutch messages by field for problems across fields; empty when the input can be computed."""
+        ...
+
+    def compute(self, bundle: Mapping[str, Any], values: Mapping[str, Any], /) -> Any:
+        """The calculator's typed result for valid parsed values."""
+        ...
+
+    def render(self, result: Any, /) -> str:
+        """HTML for the result (the same at build time and in the browser)."""
+        ...
 
 
-# Name -> (module, factory): imported on first use, so a page loads only the calculator it shows.
-CALCULATORS: dict[str, tuple[str, str]] = {
-    "kosten": ("calculators.cost", "cost_calculator"),
-    "planning": ("calculators.planning", "planning_calculator"),
-    "matching": ("calculators.matching", "checklist_calculator"),
-    "matching-regio": ("calculators.matching", "regional_calculator"),
+CALCULATORS: dict[str, Calculator] = {
+    module.NAME: module for module in (cost, planning, checklist_calculator, regional_calculator)
 }
+
+# Field declarations per calculator for the last bundle it saw: built once, not on every keystroke (the worker
+# and the build each hold one bundle). Compared by identity, so another bundle gets its own fields.
+_FIELDS: dict[str, tuple[Mapping[str, Any], tuple[Field, ...]]] = {}
 
 
 def get(name: str) -> Calculator:
     if name not in CALCULATORS:
         raise KeyError(f"onbekende rekenhulp: {name}")
-    module, factory = CALCULATORS[name]
-    return getattr(importlib.import_module(module), factory)()
+    return CALCULATORS[name]
+
+
+def fields_of(calculator: Calculator, bundle: Mapping[str, Any]) -> tuple[Field, ...]:
+    """The calculator's fields for this bundle, from the cache after the first call."""
+    found = _FIELDS.get(calculator.NAME)
+    if found is not None and found[0] is bundle:
+        return found[1]
+    declared = calculator.fields(bundle)
+    _FIELDS[calculator.NAME] = (bundle, declared)
+    return declared
 
 
 def run(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[str, Any]:
@@ -47,8 +69,8 @@ def run(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[st
 
 
 def evaluate(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[str, Any]:
-    """run() for a Calculator object: parse, check across fields, compute, render."""
-    parsed = parse_inputs(calculator.fields(bundle), raw)
+    """run() for a calculator module: parse, check across fields, compute, render."""
+    parsed = parse_inputs(fields_of(calculator, bundle), raw)
     errors = dict(parsed.errors)
     if not errors:
         errors.update(calculator.check(bundle, parsed.values))
@@ -64,7 +86,7 @@ def embed(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str] | None = 
     raw = dict(raw or {})
     outcome = evaluate(calculator, bundle, raw)
     errors = outcome.get("errors", {})
-    form = render_form(name, calculator.fields(bundle), raw, errors)
+    form = render_form(name, fields_of(calculator, bundle), raw, errors)
     result = outcome.get("html", "")
     return (
         f'<div class="hb-calc" data-calculator="{name}" data-runtime="static">{form}'

@@ -1,17 +1,22 @@
-"""Cost versus subsidy calculator ("kosten"): inputs, model and page rendering."""
+"""Cost versus subsidy calculator ("kosten"): inputs, model and page rendering (a registry entry)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
 
-def cost_calculator():
-    from calculators._registry import Calculator
-    from calculators.cost import checks, inputs, model, view
+from calculators._inputs import typed_input
+from calculators.cost import model
+from calculators.cost.checks import check
+from calculators.cost.inputs import CostInput, fields
+from calculators.cost.types import CostResult
+from calculators.cost.view import render_result as render
 
-    return Calculator(
-        name="kosten",
-        title="Kosten en subsidies van een BBL-zij-instromer",
-        fields=inputs.fields,
-        check=checks.check,
-        compute=lambda bundle, values: model.compute(bundle, inputs.to_input(values)),
-        render=view.render_result,
-    )
+NAME = "kosten"
+TITLE = "Kosten en subsidies van een BBL-zij-instromer"
+
+__all__ = ["NAME", "TITLE", "check", "compute", "fields", "render"]
+
+
+def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> CostResult:
+    return model.compute(bundle, typed_input(CostInput, values))

@@ -11,8 +11,10 @@ from typing import Any
 
 from calculators._inputs import Field
 from calculators._money import cents
-from calculators._parameters import Parameters
+from calculators._parameters import ParameterNode, Parameters
 from calculators.cost.salary import index_salary
+from calculators.planning.defaults import default_bvp_start
+from calculators.planning.schedule import preparation_days
 
 LKV_CHOICES = (
     ("geen", "Geen (of niet bekend)"),
@@ -45,14 +47,13 @@ def _number(value: Any) -> str:
 
 def default_salary(parameters: Parameters, on: dt.date) -> Decimal:
     """The CAO floor: minimum hourly wage x full-time week x 52 / 12 (an assumption, labelled as such)."""
-    hourly = Decimal(parameters.value_on("cao.working_conditions.minimum_hourly_wage", on))
-    hours = Decimal(parameters.value_on("cao.working_conditions.fulltime_hours_per_week", on))
-    return cents(hourly * hours * 52 / 12)
+    wc = parameters.at(on).cao.working_conditions
+    return cents(Decimal(wc.minimum_hourly_wage) * Decimal(wc.fulltime_hours_per_week) * 52 / 12)
 
 
 def default_supervisor_salary(parameters: Parameters, on: dt.date) -> Decimal:
     """Last known table amount for the reference scale/step, indexed with the CAO increases since then."""
-    reference = parameters.value_on("cost_defaults.supervisor_reference_scale", on)
+    reference = parameters.at(on).cost_defaults.supervisor_reference_scale
     scale, step = str(reference["scale"]), str(reference["step"])
     for entry in reversed(parameters.get("cao.salary_tables.salary_table").values):
         amount = entry.value["scales"].get(scale, {}).get(step)
@@ -62,19 +63,26 @@ def default_supervisor_salary(parameters: Parameters, on: dt.date) -> Decimal:
 
 
 def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
+    """The form's fields; defaults from data/ at the default start date, a region's overrides applied."""
     parameters = Parameters(bundle)
     period = bundle["supported_period"]
-    start = dt.date.fromisoformat(
-        parameters.value_on("cost_defaults.default_start_date", dt.date.fromisoformat(period["start"]))["date"]
-    )
-    advised = parameters.value_on("matching.advised_min_hours_per_week", start)
-    minimum = Decimal(parameters.value_on("training.bbl.official_min_hours_per_week", start))
-    fulltime = Decimal(parameters.value_on("cao.working_conditions.fulltime_hours_per_week", start))
-    max_months = int(parameters.value_on("training.bbl.max_programme_years", start)) * 12
-    scale = parameters.value_on("cao.function_scales.doktersassistent_a", start)
-    supervision = parameters.value_on("cost_defaults.supervision_hours_per_week", start)
-    overrides = (bundle.get("region") or {}).get("cost_defaults") or {}
+    start = default_bvp_start(bundle, preparation_days(bundle), latest=dt.date.fromisoformat(period["end"]))
+    p = parameters.at(start)
     declared = (
+        *_programme_fields(p, start, period),
+        *_salary_fields(p, parameters, start),
+        *_training_fields(p, parameters, start),
+        *_other_fields(),
+    )
+    overrides = (bundle.get("region") or {}).get("cost_defaults") or {}
+    return tuple(
+        Field(**{**f.__dict__, "default": str(overrides[f.name])}) if f.name in overrides else f for f in declared
+    )
+
+
+def _programme_fields(p: ParameterNode, start: dt.date, period: Mapping[str, str]) -> tuple[Field, ...]:
+    """When, how long and how many hours."""
+    return (
         Field(
             "start_date",
             "Startdatum BVP",
@@ -86,30 +94,37 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
             "months",
             "Duur van het traject",
             "integer",
-            str(max_months),
+            str(int(p.training.bbl.max_programme_years) * 12),
             unit="maanden",
             minimum=Decimal(1),
-            maximum=Decimal(max_months),
+            maximum=Decimal(int(p.training.bbl.max_programme_years) * 12),
             help="Maximaal twee jaar; korter als de kandidaat vrijstellingen heeft.",
         ),
         Field(
             "hours_per_week",
             "Werkuren per week in de praktijk",
             "decimal",
-            _number(advised),
+            _number(p.training.bbl.advised_min_hours_per_week),
             unit="uur",
-            minimum=minimum,
-            maximum=fulltime,
+            minimum=Decimal(p.training.bbl.official_min_hours_per_week),
+            maximum=Decimal(p.cao.working_conditions.fulltime_hours_per_week),
             below_minimum=(
-                f"Een BBL-traject vraagt minimaal {_number(minimum)} uur per week (advies: {_number(advised)})."
+                f"Een BBL-traject vraagt minimaal {_number(p.training.bbl.official_min_hours_per_week)} uur per week "
+                f"(advies: {_number(p.training.bbl.advised_min_hours_per_week)})."
             ),
             help="Contracturen van de zij-instromer, inclusief de schooldag.",
         ),
+    )
+
+
+def _salary_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> tuple[Field, ...]:
+    """The trainee's salary: scale, step and the monthly amount."""
+    return (
         Field(
             "scale",
             "Salarisschaal (FWHZ)",
             "integer",
-            _number(scale),
+            _number(p.cao.function_scales.doktersassistent_a),
             minimum=Decimal(1),
             maximum=Decimal(15),
             help="Doktersassistent A is schaal 4, B is schaal 5; bepaalt welke loonsverhoging geldt.",
@@ -136,6 +151,12 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
                 "Vul het bedrag uit de salaristabel in."
             ),
         ),
+    )
+
+
+def _training_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> tuple[Field, ...]:
+    """Course fee, books and supervision."""
+    return (
         Field("course_fee_paid_by_practice", "Praktijk betaalt het cursusgeld", "choice", "ja", choices=YES_NO),
         Field(
             "books_per_year",
@@ -151,7 +172,7 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
             "supervision_hours_per_week",
             "Begeleiding per week",
             "decimal",
-            _number(supervision),
+            _number(p.cost_defaults.supervision_hours_per_week),
             unit="uur",
             minimum=Decimal(0),
             maximum=Decimal(40),
@@ -167,6 +188,12 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
             maximum=Decimal(20000),
             help="Schatting uit de laatst bekende salaristabel (indicatief).",
         ),
+    )
+
+
+def _other_fields() -> tuple[Field, ...]:
+    """Sharing the place, the wage-cost benefit and a comparison with a freelancer."""
+    return (
         Field(
             "share_percent",
             "Aandeel van deze praktijk in de leerwerkplek",
@@ -195,25 +222,4 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
             maximum=Decimal(500),
             help="Laat 0 staan om niet te vergelijken.",
         ),
-    )
-    return tuple(
-        Field(**{**f.__dict__, "default": str(overrides[f.name])}) if f.name in overrides else f for f in declared
-    )
-
-
-def to_input(values: Mapping[str, Any]) -> CostInput:
-    return CostInput(
-        start_date=values["start_date"],
-        months=values["months"],
-        hours_per_week=values["hours_per_week"],
-        scale=values["scale"],
-        step=values["step"],
-        monthly_salary=values["monthly_salary"],
-        course_fee_paid_by_practice=values["course_fee_paid_by_practice"] == "ja",
-        books_per_year=values["books_per_year"],
-        supervision_hours_per_week=values["supervision_hours_per_week"],
-        supervisor_monthly_salary=values["supervisor_monthly_salary"],
-        share_percent=values["share_percent"],
-        lkv_target_group=values["lkv_target_group"],
-        freelance_hourly_rate=values["freelance_hourly_rate"],
     )

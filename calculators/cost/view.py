@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 
 from calculators._format import euro, long_date, short_date
-from calculators.cost.model import COST_KINDS, CostResult, Range, RouteResult, Row
+from calculators.cost.types import COST_KINDS, CostResult, Range, RouteResult, Row
 
 
 def _money(amount) -> str:
@@ -114,12 +114,12 @@ def _assumptions(result: CostResult) -> str:
             f'(<a href="{escape(item.source)}">bron</a>, peildatum {short_date(item.peildatum)})</li>'
         )
     inp = result.input
+    bvp_salary = "; ".join(f"route {escape(r.label)}: {escape(r.bvp_salary)}" for r in result.routes)
     return (
         "<details class='hb-calc__assumptions'><summary>Gebruikte gegevens en aannames</summary>"
         f"<p>Salaris: {_money(inp.monthly_salary)} bruto per maand bij voltijd op {long_date(inp.start_date)} "
-        "(aanname, tenzij de volledige salaristabel in de gegevens staat), daarna verhoogd met de cao-verhogingen. "
-        "Tijdens de BVP betaalt de praktijk in de routes UWV en SSFH geen salaris (uitkering of SSFH dekt die "
-        "weken); in de reguliere route wel.</p>"
+        "(aanname, tenzij de volledige salaristabel in de gegevens staat), daarna verhoogd met de cao-verhogingen.</p>"
+        f"<p>Salaris tijdens de BVP: {bvp_salary}.</p>"
         f"<ul>{''.join(items)}</ul></details>"
     )
 

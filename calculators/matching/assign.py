@@ -43,7 +43,6 @@ def hungarian(cost: Sequence[Sequence[int]]) -> list[int]:
     m = len(cost[0]) if n else 0
     if n > m:
         raise ValueError("hungarian() needs at most as many rows as columns")
-    inf = float("inf")
     u = [0] * (n + 1)
     v = [0] * (m + 1)
     p = [0] * (m + 1)  # p[j]: row matched to column j (both 1-based), 0 = free
@@ -59,48 +58,55 @@ def hungarian(cost: Sequence[Sequence[int]]) -> list[int]:
         else:
             pending.append(i)
     for i in pending:
-        p[0] = i
-        j0 = 0
-        minv: list[float] = [inf] * (m + 1)  # stored as reduced distance + shift at the time of storing
-        free = list(range(1, m + 1))
-        marked = [0]
-        marked_at = [0]
-        shift = 0
-        while True:
-            i0 = p[j0]
-            row = cost[i0 - 1]
-            base = u[i0] - marked_at[-1]
-            best = inf
-            k1 = -1
-            for k, j in enumerate(free):
-                stored = row[j - 1] - v[j] - base
-                current = minv[j]
-                if stored < current:
-                    minv[j] = current = stored
-                    way[j] = j0
-                if current < best:
-                    best = current
-                    k1 = k
-            shift = best
-            j0 = free[k1]
-            free[k1] = free[-1]
-            free.pop()
-            marked.append(j0)
-            marked_at.append(shift)
-            if p[j0] == 0:
-                break
-        for j, at in zip(marked, marked_at, strict=True):
-            u[p[j]] += shift - at
-            v[j] -= shift - at
-        while j0:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
+        _augment(cost, i, u, v, p, way)
     result = [-1] * n
     for j in range(1, m + 1):
         if p[j]:
             result[p[j] - 1] = j - 1
     return result
+
+
+def _augment(cost: Sequence[Sequence[int]], i: int, u: list[int], v: list[int], p: list[int], way: list[int]) -> None:
+    """Add row i (1-based) along the shortest augmenting path in reduced costs; shift the potentials."""
+    m = len(p) - 1
+    inf = float("inf")
+    p[0] = i
+    j0 = 0
+    minv: list[float] = [inf] * (m + 1)  # stored as reduced distance + shift at the time of storing
+    free = list(range(1, m + 1))
+    marked = [0]
+    marked_at = [0]
+    shift = 0
+    while True:
+        i0 = p[j0]
+        row = cost[i0 - 1]
+        base = u[i0] - marked_at[-1]
+        best = inf
+        k1 = -1
+        for k, j in enumerate(free):
+            stored = row[j - 1] - v[j] - base
+            current = minv[j]
+            if stored < current:
+                minv[j] = current = stored
+                way[j] = j0
+            if current < best:
+                best = current
+                k1 = k
+        shift = best
+        j0 = free[k1]
+        free[k1] = free[-1]
+        free.pop()
+        marked.append(j0)
+        marked_at.append(shift)
+        if p[j0] == 0:
+            break
+    for j, at in zip(marked, marked_at, strict=True):
+        u[p[j]] += shift - at
+        v[j] -= shift - at
+    while j0:
+        j1 = way[j0]
+        p[j0] = p[j1]
+        j0 = j1
 
 
 def assign(weights: Sequence[Sequence[int | None]], capacity: int) -> list[list[int]]:

@@ -11,10 +11,8 @@ from decimal import Decimal
 
 from calculators._format import number as dutch_number
 from calculators.matching.criteria import (
-    ALL_ROUTES,
     ASSESSMENT,
     ENTRY,
-    ROUTE_LABELS,
     SBB,
     SUPERVISOR,
     WORKPLACE,
@@ -85,8 +83,9 @@ def column_documentation() -> dict[str, tuple[Column, ...]]:
 class _Reader:
     """Converts the cells of one table, collecting every problem with its row and column."""
 
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, route_keys: tuple[str, ...]) -> None:
         self.table = table
+        self.route_keys = route_keys
         self.collector = _Collector()
         self.seen: dict[str, int] = {}
 
@@ -142,20 +141,22 @@ class _Reader:
     def hours(self, row: Row) -> Decimal:
         return self.number(row, "uren", Decimal(0), Decimal(HOURS_IN_WEEK), required=True) or Decimal(0)
 
-    def routes(self, row: Row) -> frozenset[str]:
+    def routes(self, row: Row) -> frozenset[str] | None:
+        """The accepted routes; None (every route) for an empty cell or 'alle'."""
         value = row.cells.get("routes", "").casefold()
         words = [w for w in re.split(r"[\s/|+&,;]+", value) if w and w != "en"]
         if not words or words == ["alle"]:
-            return ALL_ROUTES
-        unknown = [w for w in words if w not in ROUTE_LABELS]
+            return None
+        unknown = [w for w in words if w not in self.route_keys]
         if unknown:
-            self.problem(row, "routes", f"'{unknown[0]}' is geen route; gebruik uwv, ssfh en/of regulier.")
-            return ALL_ROUTES
+            known = ", ".join(self.route_keys[:-1]) + " en/of " + self.route_keys[-1]
+            self.problem(row, "routes", f"'{unknown[0]}' is geen route; gebruik {known}.")
+            return None
         return frozenset(words)
 
 
-def candidates_from(table: Table) -> tuple[Candidate, ...]:
-    reader = _Reader(table)
+def candidates_from(table: Table, route_keys: tuple[str, ...]) -> tuple[Candidate, ...]:
+    reader = _Reader(table, route_keys)
     found = []
     for row in table.rows:
         distances = {}
@@ -168,7 +169,7 @@ def candidates_from(table: Table) -> tuple[Candidate, ...]:
         found.append(Candidate(
             id=reader.ident(row),
             hours=reader.hours(row),
-            route=reader.choice(row, "route", (*ROUTE_LABELS, "onbekend"), "onbekend"),
+            route=reader.choice(row, "route", (*route_keys, "onbekend"), "onbekend"),
             entry=reader.choice(row, "instroomeisen", ENTRY, "onbekend"),
             life_experience=reader.choice(row, "levenservaring", ASSESSMENT, "onbekend"),
             service=reader.choice(row, "houding", ASSESSMENT, "onbekend"),
@@ -184,8 +185,8 @@ def candidates_from(table: Table) -> tuple[Candidate, ...]:
     return tuple(found)
 
 
-def practices_from(table: Table) -> tuple[Practice, ...]:
-    reader = _Reader(table)
+def practices_from(table: Table, route_keys: tuple[str, ...]) -> tuple[Practice, ...]:
+    reader = _Reader(table, route_keys)
     found = []
     for row in table.rows:
         latitude, longitude = reader.coordinates(row)

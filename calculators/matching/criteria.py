@@ -24,9 +24,6 @@ from calculators.matching.parameters import Thresholds, UsedValue, reference_dat
 Status = Literal["voldoet", "aandachtspunt", "voldoet_niet"]
 STATUS_LABELS: dict[str, str] = {"voldoet": "voldoet", "aandachtspunt": "aandachtspunt", "voldoet_niet": "voldoet niet"}
 
-ROUTES = (("uwv", "UWV"), ("ssfh", "SSFH"), ("regulier", "regulier"))
-ROUTE_LABELS = dict(ROUTES)
-ALL_ROUTES = frozenset(ROUTE_LABELS)
 ASSESSMENT = ("ja", "twijfel", "nee", "onbekend")
 ENTRY = ("ja", "nee", "onbekend")
 SUPERVISOR = ("ja", "twijfel", "nee", "onbekend")
@@ -82,7 +79,7 @@ class Practice:
     supervisor: str = "onbekend"
     workplace: str = "onbekend"
     sbb: str = "onbekend"
-    routes: frozenset[str] = ALL_ROUTES
+    routes: frozenset[str] | None = None  # the funding routes the practice accepts; None: every route
     shared: bool = False
     latitude: Decimal | None = None
     longitude: Decimal | None = None
@@ -118,10 +115,10 @@ def answer_status(answer: str) -> Status:
     return "voldoet" if answer == "ja" else "voldoet_niet" if answer == "nee" else "aandachtspunt"
 
 
-def route_status(route: str, accepted: frozenset[str]) -> Status:
-    if route not in ROUTE_LABELS:
+def route_status(th: Thresholds, route: str, accepted: frozenset[str] | None) -> Status:
+    if route not in th.route_labels:
         return "aandachtspunt"
-    return "voldoet" if route in accepted else "voldoet_niet"
+    return "voldoet" if accepted is None or route in accepted else "voldoet_niet"
 
 
 __all__ = ["Thresholds", "UsedValue", "reference_date", "thresholds"]  # re-exported for the other modules
@@ -130,11 +127,6 @@ __all__ = ["Thresholds", "UsedValue", "reference_date", "thresholds"]  # re-expo
 def lower_first(label: str) -> str:
     """'Erkend leerbedrijf (SBB)' -> 'erkend leerbedrijf (SBB)', for a label inside a sentence."""
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
-
-
-def route_list(routes: frozenset[str]) -> str:
-    names = [label for key, label in ROUTES if key in routes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def practice_blocked(th: Thresholds, practice: Practice) -> bool:
@@ -158,7 +150,7 @@ def hard_failure(th: Thresholds, candidate: Candidate, practice: Practice) -> st
         return "entry"
     if hours_status(th, min(candidate.hours, practice.hours)) == "voldoet_niet":
         return "hours"
-    if route_status(candidate.route, practice.routes) == "voldoet_niet":
+    if route_status(th, candidate.route, practice.routes) == "voldoet_niet":
         return "finance"
     return None
 
@@ -170,7 +162,7 @@ def fit(th: Thresholds, candidate: Candidate, practice: Practice, km: Decimal | 
         return None
     base = candidate_part(th, candidate) if base is None else base
     statuses = (("hours", hours_status(th, min(candidate.hours, practice.hours))),
-                ("distance", distance_status(th, km)), ("finance", route_status(candidate.route, practice.routes)))
+                ("distance", distance_status(th, km)), ("finance", route_status(th, candidate.route, practice.routes)))
     return (base or 0) + sum(th.weights[key] * th.points[status] for key, status in statuses)
 
 
@@ -216,16 +208,16 @@ def _assessment(key: str, answer: str) -> Outcome:
     return Outcome(key, LABELS[key], status, reason, "klikgesprek" if status == "aandachtspunt" else "criteria")
 
 
-def _finance(candidate: Candidate, practice: Practice) -> Outcome:
-    status = route_status(candidate.route, practice.routes)
+def _finance(th: Thresholds, candidate: Candidate, practice: Practice) -> Outcome:
+    status = route_status(th, candidate.route, practice.routes)
     if status == "aandachtspunt":
         reason = ("Route nog onbekend (UWV bij een uitkering, SSFH bij werk naar werk): maak een inschatting "
                   "van de tegemoetkoming in de kosten.")
     else:
-        route = ROUTE_LABELS[candidate.route]
+        route = th.route_labels[candidate.route]
         reason = (f"Route {route}: de praktijk accepteert deze route; reken de tegemoetkoming uit met de "
                   "rekenhulp Kosten en subsidies." if status == "voldoet" else
-                  f"Route {route}: de praktijk accepteert alleen {route_list(practice.routes)}.")
+                  f"Route {route}: de praktijk accepteert alleen {th.route_list(practice.routes)}.")
     return Outcome("finance", LABELS["finance"], status, reason, "criteria", status == "voldoet_niet")
 
 
@@ -246,7 +238,7 @@ def candidate_outcomes(th: Thresholds, candidate: Candidate, practice: Practice,
         _assessment("life_experience", candidate.life_experience),
         _assessment("service", candidate.service),
         _assessment("learnability", candidate.learnability),
-        _finance(candidate, practice),
+        _finance(th, candidate, practice),
         _assessment("commitment", candidate.commitment),
         _entry(candidate.entry),
     )

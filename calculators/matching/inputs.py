@@ -12,29 +12,32 @@ from typing import Any
 from calculators._format import number
 from calculators._inputs import Field
 from calculators._parameters import Parameters
+from calculators._routes import routes
 from calculators.matching.columns import MAX_DISTANCE_KM
-from calculators.matching.criteria import ROUTES, Candidate, Practice, reference_date, route_list, thresholds
+from calculators.matching.criteria import Candidate, Practice, reference_date, thresholds
+from calculators.matching.parameters import Thresholds
 
 CANDIDATES = ("a", "b")
 ASSESSMENT_CHOICES = (("ja", "Ja"), ("twijfel", "Twijfel"), ("nee", "Nee"), ("onbekend", "Nog niet beoordeeld"))
 ENTRY_CHOICES = (("ja", "Ja, bevestigd door de school"), ("onbekend", "Nog niet getoetst"),
                  ("nee", "Nee, voldoet niet"))
-ROUTE_CHOICES = (("uwv", "UWV (kandidaat met een uitkering)"), ("ssfh", "SSFH (van werk naar werk)"),
-                 ("regulier", "Regulier (gewone BBL-plaats)"), ("onbekend", "Nog niet bekend"))
 SUPERVISOR_CHOICES = (("ja", "Ja"), ("twijfel", "Twijfel"), ("nee", "Nee"), ("onbekend", "Nog niet bekend"))
 WORKPLACE_CHOICES = (("ja", "Ja"), ("regelen", "Nog te regelen"), ("nee", "Nee"), ("onbekend", "Nog niet bekend"))
 SBB_CHOICES = (("ja", "Ja"), ("aangevraagd", "Aangevraagd"), ("nee", "Nee, en niet aangevraagd"),
                ("onbekend", "Nog niet bekend"))
 SHARED_CHOICES = (("nee", "Nee, een eigen leerwerkplek"), ("ja", "Ja, samen met een collega-praktijk"))
 NOT_FILLED = ("", "Niet ingevuld")
-# Every non-empty set of accepted routes, e.g. "uwv-ssfh" -> "UWV en SSFH"; all routes first.
-ROUTE_SETS = tuple(
-    ("-".join(key for key, _ in combo),
-     route_list(frozenset(key for key, _ in combo)) + (" (alle routes)" if size == len(ROUTES) else "")
-     if size > 1 else f"Alleen {combo[0][1]}")
-    for size in range(len(ROUTES), 0, -1)
-    for combo in itertools.combinations(ROUTES, size)
-)
+
+
+def route_sets(th: Thresholds) -> tuple[tuple[str, str], ...]:
+    """Every non-empty set of accepted routes, e.g. "uwv-ssfh" -> "UWV en SSFH"; all routes first."""
+    return tuple(
+        ("-".join(key for key, _ in combo),
+         th.route_list(frozenset(key for key, _ in combo)) + (" (alle routes)" if size == len(th.routes) else "")
+         if size > 1 else f"Alleen {combo[0][1]}")
+        for size in range(len(th.routes), 0, -1)
+        for combo in itertools.combinations(th.routes, size)
+    )
 ASSESSED = (
     ("life_experience", "levenservaring", "Ervaring uit eerder werk of het leven zelf, bijvoorbeeld aan de balie."),
     ("service", "dienstverlenende houding", "Gericht op de patiënt en het team, gastvrij en geduldig."),
@@ -54,7 +57,8 @@ def _number(value: Any) -> str:
     return format(Decimal(value).normalize(), "f")
 
 
-def _candidate_fields(letter: str, advised: Decimal, fulltime: Decimal) -> tuple[Field, ...]:
+def _candidate_fields(letter: str, advised: Decimal, fulltime: Decimal,
+                      route_choices: tuple[tuple[str, str], ...]) -> tuple[Field, ...]:
     optional = letter != "a"
     upper = letter.upper()
 
@@ -80,7 +84,7 @@ def _candidate_fields(letter: str, advised: Decimal, fulltime: Decimal) -> tuple
     ]
     fields += [
         Field(f"{letter}_route", f"Kandidaat {upper}: financieringsroute", "choice", default("onbekend"),
-              choices=choices(ROUTE_CHOICES), required=not optional,
+              choices=choices(route_choices), required=not optional,
               help="Via welke route loopt de financiering? Zie de subsidiewijzer en de rekenhulp Kosten en subsidies."),
         Field(f"{letter}_entry", f"Kandidaat {upper}: instroomeisen", "choice", default("onbekend"),
               choices=choices(ENTRY_CHOICES), required=not optional,
@@ -91,8 +95,9 @@ def _candidate_fields(letter: str, advised: Decimal, fulltime: Decimal) -> tuple
 
 def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     th = thresholds(bundle)
-    fulltime = Decimal(Parameters(bundle).value_on("cao.working_conditions.fulltime_hours_per_week",
-                                                   reference_date(bundle)))
+    route_choices = (*((route.key, route.choice_label) for route in routes(bundle)), ("onbekend", "Nog niet bekend"))
+    accepted = route_sets(th)
+    fulltime = Decimal(Parameters(bundle).at(reference_date(bundle)).cao.working_conditions.fulltime_hours_per_week)
     practice = (
         Field("practice_hours", "Praktijk: uren per week in de leerwerkplek", "decimal", _number(th.advised_min_hours),
               unit="uur", minimum=Decimal(0), maximum=fulltime,
@@ -104,12 +109,14 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
               choices=WORKPLACE_CHOICES),
         Field("practice_sbb", "Praktijk: erkend leerbedrijf (SBB)", "choice", "ja", choices=SBB_CHOICES,
               help="Een BBL-leerwerkplek vraagt een erkenning door SBB; die kun je aanvragen."),
-        Field("practice_routes", "Praktijk: geaccepteerde financieringsroutes", "choice", ROUTE_SETS[0][0],
-              choices=ROUTE_SETS, help="Welke routes wil de huisarts: UWV, SSFH of een gewone BBL-plaats?"),
+        Field("practice_routes", "Praktijk: geaccepteerde financieringsroutes", "choice", accepted[0][0],
+              choices=accepted, help="Welke routes wil de huisarts: UWV, SSFH of een gewone BBL-plaats?"),
         Field("practice_shared", "Praktijk: gedeelde leerwerkplek", "choice", "nee", choices=SHARED_CHOICES,
               help="Een parttime plek kan samen met een collega-praktijk één leerwerkplek vormen."),
     )
-    candidates = tuple(f for letter in CANDIDATES for f in _candidate_fields(letter, th.advised_min_hours, fulltime))
+    candidates = tuple(
+        f for letter in CANDIDATES for f in _candidate_fields(letter, th.advised_min_hours, fulltime, route_choices)
+    )
     return practice + candidates
 
 

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from calculators._routes import routes
 from calculators.matching.assign import assign
 from calculators.matching.columns import (
     CANDIDATE_COLUMNS,
@@ -100,7 +101,7 @@ class RegionalResult:
 
 
 @lru_cache(maxsize=2)
-def load(candidates_text: str, practices_text: str) -> LoadResult:
+def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...]) -> LoadResult:
     """Parse both files; errors keyed by field. Cached: check() and compute() read the same text."""
     errors: dict[str, str] = {}
     parsed: dict[str, Any] = {}
@@ -110,7 +111,7 @@ def load(candidates_text: str, practices_text: str) -> LoadResult:
     ):
         try:
             table = read_table(text, columns, what)
-            parsed[field] = (table, convert(table))
+            parsed[field] = (table, convert(table, route_keys))
         except CsvProblems as problems:
             errors[field] = problems.message
     if not errors:
@@ -125,7 +126,11 @@ def load(candidates_text: str, practices_text: str) -> LoadResult:
 
 
 def check(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, str]:
-    return dict(load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD]).errors)
+    return dict(load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle)).errors)
+
+
+def _route_keys(bundle: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(route.key for route in routes(bundle))
 
 
 def haversine_km(lat1: Decimal, lon1: Decimal, lat2: Decimal, lon2: Decimal) -> Decimal:
@@ -186,7 +191,7 @@ def _better_elsewhere(fits: list[int | None], mine: list[int], placed: dict[int,
 
 def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> RegionalResult:
     th = thresholds(bundle)
-    loaded = load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD]).loaded
+    loaded = load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle)).loaded
     assert loaded is not None, "check() first"
     candidates, practices = loaded.candidates, loaded.practices
     base = [candidate_part(th, c) for c in candidates]

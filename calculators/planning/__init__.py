@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
+from calculators.planning.checks import check
+from calculators.planning.inputs import fields
+from calculators.planning.model import plan as compute
+from calculators.planning.view import render
 
-def planning_calculator():
-    from calculators._registry import Calculator
-    from calculators.planning import checks, inputs, model, view
+NAME = "planning"
+TITLE = "Planning van het project"
 
-    return Calculator(
-        name="planning",
-        title="Planning van het project",
-        fields=inputs.fields,
-        check=checks.check,
-        compute=model.plan,
-        render=view.render,
-    )
+__all__ = ["NAME", "TITLE", "check", "compute", "fields", "render"]

@@ -3,41 +3,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from calculators._holidays import REGIONS
 from calculators._inputs import Field
-from calculators._parameters import Parameters
+from calculators._routes import holiday_regions
+from calculators.planning.defaults import default_bvp_start, default_region
+from calculators.planning.schedule import phase_spec, phase_weeks, preparation_days, reference_date
 
 MODES = (
     ("achteruit", "Terugrekenen vanaf de gewenste start van de BVP"),
     ("vooruit", "Vooruitrekenen vanaf de start van het project"),
 )
-REGION_LABELS = {"noord": "Noord", "midden": "Midden", "zuid": "Zuid"}
-
-
-def phase_spec(bundle: Mapping[str, Any], on: dt.date) -> list[dict[str, Any]]:
-    return Parameters(bundle).value_on("planning.phases", on)["phases"]
-
-
-def phase_weeks(bundle: Mapping[str, Any], phase: Mapping[str, Any], on: dt.date) -> int:
-    if "weeks_from" in phase:
-        return int(Parameters(bundle).value_on(phase["weeks_from"], on))
-    return int(phase["weeks"])
-
-
-def reference_date(bundle: Mapping[str, Any]) -> dt.date:
-    return dt.date.fromisoformat(bundle["supported_period"]["start"])
 
 
 def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     on = reference_date(bundle)
-    parameters = Parameters(bundle)
-    start = parameters.value_on("cost_defaults.default_start_date", on)["date"]
-    region = (bundle.get("region") or {}).get("holiday_region", REGIONS[1])
+    start = default_bvp_start(bundle, preparation_days(bundle)).isoformat()
+    region = default_region(bundle)
     declared = [
         Field("mode", "Rekenrichting", "choice", MODES[0][0], choices=MODES),
         Field(
@@ -61,7 +45,7 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
             "Schoolvakantieregio",
             "choice",
             region,
-            choices=tuple(REGION_LABELS.items()),
+            choices=tuple(holiday_regions(bundle).items()),
             help="Standaard de regio uit de regio-instellingen.",
         ),
     ]

@@ -11,8 +11,9 @@ from typing import Any
 from calculators._format import long_date
 from calculators._holidays import Holiday, covered_range, holidays_for, missing_notes
 from calculators._parameters import Parameters
+from calculators._routes import holiday_regions
 from calculators._timeline import add_months
-from calculators.planning.inputs import REGION_LABELS, phase_spec, phase_weeks, reference_date
+from calculators.planning.schedule import phase_spec, phase_weeks, reference_date, relative_schedule
 
 DAY = dt.timedelta(days=1)
 
@@ -38,6 +39,7 @@ class Item:
 class Plan:
     mode: str
     region: str
+    region_label: str
     items: tuple[Item, ...]
     milestones: tuple[Item, ...]
     holidays: tuple[Holiday, ...]
@@ -52,26 +54,6 @@ class Plan:
         return next(item for item in self.items if item.key == "bvp")
 
 
-def _relative_schedule(phases: list[dict[str, Any]], weeks: Mapping[str, int]) -> dict[str, tuple[int, int]]:
-    """Day offsets (first, last) per phase from project day 0, each phase starting when all it follows have ended."""
-    placed: dict[str, tuple[int, int]] = {}
-    pending = list(phases)
-    while pending:
-        ready = [p for p in pending if all(a in placed for a in p["after"])]
-        if not ready:
-            raise ValueError("planning.phases has a cycle or an unknown 'after' key")
-        for phase in ready:
-            ends = [placed[a][1] for a in phase["after"]]
-            if phase["kind"] == "milestone":
-                day = (max(ends) if ends else 0) + 7 * int(phase.get("offset_weeks", 0))
-                placed[phase["key"]] = (day, day)
-            else:
-                first = max(ends) + 1 if ends else 0
-                placed[phase["key"]] = (first, first + 7 * weeks[phase["key"]] - 1)
-            pending.remove(phase)
-    return placed
-
-
 def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
     on = reference_date(bundle)
     phases = phase_spec(bundle, on)
@@ -80,7 +62,7 @@ def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
         for p in phases
         if p["kind"] != "milestone"
     }
-    offsets = _relative_schedule(phases, weeks)
+    offsets = relative_schedule(phases, weeks)
     day_zero = values["project_start"] if values["mode"] == "vooruit" else values["bvp_start"] - offsets["bvp"][0] * DAY
     items = tuple(
         Item(
@@ -94,21 +76,22 @@ def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
         )
         for p in phases
     )
-    partial = Plan(values["mode"], values["region"], items, (), (), ())
+    region_label = holiday_regions(bundle)[values["region"]]
+    partial = Plan(values["mode"], values["region"], region_label, items, (), (), ())
     milestones = _milestones(bundle, partial)
     region_holidays = holidays_for(bundle, values["region"])
     first, last = partial.project_start, partial.bvp.end
     shown = tuple(h for h in region_holidays if h.overlaps(first - 14 * DAY, last + 14 * DAY))
     warnings = _warnings(bundle, values, partial, region_holidays)
-    return Plan(values["mode"], values["region"], items, milestones, shown, warnings)
+    return Plan(values["mode"], values["region"], region_label, items, milestones, shown, warnings)
 
 
 def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:
     """Dated milestones: those in the phase list, the BVP itself, and what follows from the BVP start."""
     parameters = Parameters(bundle)
     bvp = plan_.bvp
-    probation = int(parameters.value_on("training.bbl.max_probation_months_fixed_term", bvp.start))
-    years = int(parameters.value_on("training.bbl.max_programme_years", bvp.start))
+    bbl = parameters.at(bvp.start).training.bbl
+    probation, years = int(bbl.max_probation_months_fixed_term), int(bbl.max_programme_years)
     bbl_start = bvp.end + DAY
 
     def one(key: str, label: str, day: dt.date) -> Item:
@@ -129,11 +112,22 @@ def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:
 def _warnings(
     bundle: Mapping[str, Any], values: Mapping[str, Any], plan_: Plan, holidays: list[Holiday]
 ) -> tuple[str, ...]:
-    parameters = Parameters(bundle)
-    on = reference_date(bundle)
-    region = REGION_LABELS[values["region"]]
+    warnings = [*_holiday_warnings(plan_, holidays), *_duration_warnings(bundle, values, plan_)]
+    first, last = covered_range(bundle)
+    outside = [m for m in (*plan_.items,) if not first <= m.start <= last or not first <= m.end <= last]
+    if outside:
+        warnings.append(
+            f"Niet alle data vallen binnen de schoolvakantiegegevens ({long_date(first)} t/m "
+            f"{long_date(last)}); daarbuiten is niet op vakanties gecontroleerd."
+        )
+    warnings.extend(missing_notes(bundle, values["region"]))
+    return tuple(warnings)
+
+
+def _holiday_warnings(plan_: Plan, holidays: list[Holiday]) -> list[str]:
+    """The BVP or the information meeting in a school holiday of the chosen region."""
+    region, bvp = plan_.region_label, plan_.bvp
     warnings = []
-    bvp = plan_.bvp
     for holiday in holidays:
         if holiday.overlaps(bvp.start, bvp.end):
             warnings.append(
@@ -148,18 +142,25 @@ def _warnings(
                 f"De informatiebijeenkomst ({long_date(meeting.start)}) valt in de "
                 f"{holiday.label.lower()} van regio {region}."
             )
-    minimum_months = int(parameters.value_on("planning.min_lead_time_months", on))
-    if add_months(plan_.project_start, minimum_months) > bvp.start:
+    return warnings
+
+
+def _duration_warnings(bundle: Mapping[str, Any], values: Mapping[str, Any], plan_: Plan) -> list[str]:
+    """Preparation, administration and decision times against the playbook's advice."""
+    p = Parameters(bundle).at(reference_date(bundle))
+    warnings = []
+    minimum_months = int(p.planning.min_lead_time_months)
+    if add_months(plan_.project_start, minimum_months) > plan_.bvp.start:
         warnings.append(
             f"De voorbereiding duurt korter dan {minimum_months} maanden; het draaiboek adviseert "
-            f"{minimum_months} tot {int(parameters.value_on('planning.max_lead_time_months', on))} maanden."
+            f"{minimum_months} tot {int(p.planning.max_lead_time_months)} maanden."
         )
-    admin_minimum = int(parameters.value_on("planning.uwv_admin_weeks", on))
+    admin_minimum = int(p.planning.uwv_admin_weeks)
     if int(values.get("weeks_administration") or admin_minimum) < admin_minimum:
         warnings.append(
             f"UWV en de praktijk hebben meestal minstens {admin_minimum} weken nodig voor de administratie."
         )
-    decision = int(parameters.value_on("matching.decision_weeks_after_click", on))
+    decision = int(p.matching.decision_weeks_after_click)
     if int(values.get("weeks_gp_decision") or decision) > decision:
         warnings.append(f"Het draaiboek geeft de huisarts hoogstens {decision} weken bedenktijd na het klikgesprek.")
     given = values.get("project_start")
@@ -168,12 +169,4 @@ def _warnings(
             f"Met deze fasen moet het project al op {long_date(plan_.project_start)} beginnen, "
             f"eerder dan de opgegeven start ({long_date(given)})."
         )
-    first, last = covered_range(bundle)
-    outside = [m for m in (*plan_.items,) if not first <= m.start <= last or not first <= m.end <= last]
-    if outside:
-        warnings.append(
-            f"Niet alle data vallen binnen de schoolvakantiegegevens ({long_date(first)} t/m "
-            f"{long_date(last)}); daarbuiten is niet op vakanties gecontroleerd."
-        )
-    warnings.extend(missing_notes(bundle, values["region"]))
-    return tuple(warnings)
+    return warnings

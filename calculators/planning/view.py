@@ -8,7 +8,6 @@ from html import escape
 
 from calculators._format import MONTHS_SHORT, long_date, short_date
 from calculators.planning.exports import data_url, ics, phases_csv
-from calculators.planning.inputs import REGION_LABELS
 from calculators.planning.model import Item, Plan
 
 # Chart geometry in SVG units. Each row carries its label right above its bar (not in a column on the
@@ -42,7 +41,7 @@ def _chart(plan: Plan) -> str:
         'aria-labelledby="hb-gantt-title" aria-describedby="hb-gantt-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="hb-gantt-title">Balkenplanning van het project</title>',
         f'<desc id="hb-gantt-desc">Van {long_date(plan.project_start)} tot de start van de BVP op '
-        f"{long_date(plan.bvp.start)}, met de schoolvakanties van regio {REGION_LABELS[plan.region]}. "
+        f"{long_date(plan.bvp.start)}, met de schoolvakanties van regio {plan.region_label}. "
         "De tabel onder de grafiek geeft dezelfde gegevens.</desc>",
     ]
     for holiday in plan.holidays:
@@ -98,7 +97,7 @@ def _row(item: Item) -> str:
 
 
 def render(plan: Plan) -> str:
-    region = REGION_LABELS[plan.region]
+    region = plan.region_label
     months = (plan.bvp.start - plan.project_start).days / 30.44
     parts = [
         '<div class="hb-calc__output hb-planning">',

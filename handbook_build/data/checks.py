@@ -89,7 +89,7 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
     elif kind == "school_holidays":
         first, last = document["first_day"], document["last_day"]
         check_periods([("last_day", first, last)], display, problems)
-        for region in ("noord", "midden", "zuid"):
+        for region in sorted({key for holiday in document["holidays"] for key in holiday["regions"]}):
             periods = []
             for index, holiday in enumerate(document["holidays"]):
                 if region in holiday["regions"]:

@@ -6,10 +6,13 @@ Dutch, so a maintainer who is not a programmer can fix the data.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from calculators._checks import bundle_problems
 from handbook_build.data.checks import check_periods, semantic_problems
 from handbook_build.data.schema import document_validator, schema_problems, validation_problems
 from handbook_build.data.yaml_reading import read_yaml
@@ -47,6 +50,9 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
         bundle["school_holidays"][document["school_year"]] = {**document, "file": display}
     elif kind == "holiday_regions":
         bundle["holiday_regions"] = {**document["regions"]}
+        bundle["holiday_region_order"] = list(document["regions"])  # the bundle's JSON sorts mapping keys
+    elif kind == "routes":
+        bundle["routes"] = list(document["routes"])
     elif kind == "facts":
         bundle["facts"][stem] = {**document, "file": display}
     elif kind == "region":
@@ -92,16 +98,28 @@ def _resolve_doc_refs(node: Any, documents: dict, display: str, path: str, probl
     return node
 
 
+def build_date() -> dt.date:
+    """The day the bundle counts as built (default dates follow from it): HB_AS_OF (YYYY-MM-DD) when set,
+    else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if os.environ.get("HB_AS_OF"):
+        return dt.date.fromisoformat(os.environ["HB_AS_OF"])
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC).date()
+    return dt.date.today()
+
+
 def load_data(data_dir: Path) -> dict:
     """Load, validate and bundle every YAML file under data_dir; raise DataError listing all problems."""
     schema_dir = data_dir / "schema"
     bundle: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
+        "as_of": build_date().isoformat(),
         "supported_period": None,
         "parameters": {},
         "schemes": {},
         "school_holidays": {},
         "holiday_regions": {},
+        "routes": [],
         "facts": {},
         "region": None,
         "documents": {},
@@ -143,6 +161,8 @@ def _bundle_problems(bundle: dict, data_dir: Path) -> list[DataProblem]:
         problems.append(DataProblem("data/region.yaml", "", "bestand ontbreekt (kind: region)"))
     years = [(f"{y['file']}", y["first_day"], y["last_day"]) for y in bundle["school_holidays"].values()]
     check_periods(years, "data/school_holidays", problems)
+    # What the calculators need of the data (formulas per cash scheme, known routes): checked by them.
+    problems.extend(DataProblem(file, key, reason) for file, key, reason in bundle_problems(bundle))
     return problems
 
 

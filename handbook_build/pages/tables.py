@@ -13,8 +13,17 @@ from urllib.parse import urlsplit
 from calculators import Parameters
 from calculators._format import euro, format_value, long_date, number, percent, short_date
 
-ROUTE_LABELS = {"uwv": "UWV", "ssfh": "SSFH", "regulier": "Regulier"}
-HOLIDAY_REGIONS = ("noord", "midden", "zuid")
+
+
+def route_labels(bundle: dict) -> dict[str, str]:
+    """Route key -> label, in the order of data/routes.yaml."""
+    return {route["key"]: route["label"] for route in bundle["routes"]}
+
+
+def holiday_regions(bundle: dict) -> dict[str, str]:
+    """Holiday region key -> label, in the order of data/school_holidays/regions.yaml."""
+    order = bundle.get("holiday_region_order") or sorted(bundle["holiday_regions"])
+    return {key: bundle["holiday_regions"][key]["label"] for key in order}
 
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
@@ -64,7 +73,8 @@ def scheme_section(bundle: dict, scheme_id: str) -> str:
     """Markdown heading plus HTML details for one subsidy or scheme."""
     scheme = bundle["schemes"][scheme_id]
     parameters = Parameters(bundle)
-    routes = ", ".join(ROUTE_LABELS[r] for r in scheme["routes"])
+    labels = route_labels(bundle)
+    routes = ", ".join(labels[r] for r in scheme["routes"])
     kind = "geldbedrag" if scheme["benefit"] == "cash" else "voordeel zonder vast bedrag"
     parts = [f"### {scheme['title']} {{ #{scheme_id.replace('_', '-')} }}", ""]
     parts.append(f'<p class="hb-scheme-meta" data-scheme="{scheme_id}"><strong>Verstrekker:</strong> {escape(scheme["provider"])}'
@@ -100,11 +110,12 @@ def scheme_section(bundle: dict, scheme_id: str) -> str:
 
 def schemes_by_route(bundle: dict) -> str:
     """Overview table: which scheme applies to which funding route."""
-    head = "<tr><th>Regeling</th>" + "".join(f"<th>{label}</th>" for label in ROUTE_LABELS.values()) + "</tr>"
+    labels = route_labels(bundle)
+    head = "<tr><th>Regeling</th>" + "".join(f"<th>{label}</th>" for label in labels.values()) + "</tr>"
     rows = []
     for scheme_id, scheme in sorted(bundle["schemes"].items(), key=lambda item: item[1]["title"]):
         cells = [f'<td><a href="#{scheme_id.replace("_", "-")}">{escape(scheme["title"])}</a></td>']
-        for route in ROUTE_LABELS:
+        for route in labels:
             cells.append(f'<td data-scheme="{scheme_id}" data-route="{route}">'
                          f'{"ja" if route in scheme["routes"] else "–"}</td>')
         rows.append(_row(cells))
@@ -113,12 +124,13 @@ def schemes_by_route(bundle: dict) -> str:
 
 def school_year_table(bundle: dict, school_year: str) -> str:
     year = bundle["school_holidays"][school_year]
-    head = "<tr><th>Vakantie</th>" + "".join(f"<th>{r.capitalize()}</th>" for r in HOLIDAY_REGIONS) + "</tr>"
+    regions = holiday_regions(bundle)
+    head = "<tr><th>Vakantie</th>" + "".join(f"<th>{label}</th>" for label in regions.values()) + "</tr>"
     rows = []
     for holiday in year["holidays"]:
         label = escape(holiday["label"]) + ("" if holiday.get("compulsory", True) else " <small>(advies)</small>")
         cells = [f"<td>{label}</td>"]
-        for region in HOLIDAY_REGIONS:
+        for region in regions:
             period = holiday["regions"].get(region)
             if period:
                 start, end = _date(period["start"]), _date(period["end"])

@@ -14,8 +14,8 @@ from decimal import Decimal as D
 import pytest
 
 from calculators import run
-from calculators._inputs import parse_inputs
-from calculators.cost.inputs import fields, to_input
+from calculators._inputs import parse_inputs, typed_input
+from calculators.cost.inputs import CostInput, fields
 from calculators.cost.model import compute
 
 
@@ -23,7 +23,7 @@ def cost_input(bundle: dict, **raw: str):
     base = {"hours_per_week": "20", "supervision_hours_per_week": "0", "books_per_year": "0", "step": "0"}
     parsed = parse_inputs(fields(bundle), {**base, **raw})
     assert parsed.ok, parsed.errors
-    return to_input(parsed.values)
+    return typed_input(CostInput, parsed.values)
 
 
 def route(result, name: str):

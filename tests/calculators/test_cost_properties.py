@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import Parameters, run
-from calculators._inputs import parse_inputs
-from calculators.cost.inputs import fields, to_input
+from calculators._inputs import parse_inputs, typed_input
+from calculators.cost.inputs import CostInput, fields
 from calculators.cost.model import compute
 from tests.calculators.conftest import REAL
 
@@ -33,18 +33,33 @@ valid_inputs = st.fixed_dictionaries({
 def computed(raw: dict):
     parsed = parse_inputs(FIELDS, raw)
     assert parsed.ok, parsed.errors
-    return compute(REAL, to_input(parsed.values))
+    return compute(REAL, typed_input(CostInput, parsed.values))
+
+
+@SETTINGS
+@given(valid_inputs, st.integers(1, 99))
+def test_two_practices_sharing_a_place_pay_what_one_practice_pays(raw: dict, percent: int) -> None:
+    """Shares of p % and (100 - p) % add up to the whole place, to within a cent per rounded line."""
+    whole = computed({**raw, "share_percent": "100"})
+    parts = computed({**raw, "share_percent": str(percent)}), computed({**raw, "share_percent": str(100 - percent)})
+    for index, route in enumerate(whole.routes):
+        for month, *shares in zip(route.months, *(p.routes[index].months for p in parts), strict=True):
+            for kind, amount in month.costs.items():
+                assert abs(sum(share.costs[kind] for share in shares) - amount) <= Decimal("0.01"), (kind, month.label)
+            assert all(amount >= 0 for amount in month.costs.values())
+            assert month.subsidy.low <= month.subsidy.high
 
 
 @SETTINGS
 @given(valid_inputs)
-def test_net_cost_is_costs_minus_subsidies_every_month(raw: dict) -> None:
-    for route in computed(raw).routes:
-        for month in route.months:
-            assert month.net.low == month.total_cost - month.subsidy.high
-            assert month.net.high == month.total_cost - month.subsidy.low
-            assert month.subsidy.low <= month.subsidy.high
-            assert all(amount >= 0 for amount in month.costs.values())
+def test_salary_during_the_bvp_follows_the_route_policy(raw: dict) -> None:
+    """data/routes.yaml: the practice pays salary during the BVP only on the regular route."""
+    result = computed({**raw, "months": "24"})
+    by_route = {route.route: route for route in result.routes}
+    first = {key: route.months[0].costs["salary"] for key, route in by_route.items()}  # the BVP's 6 weeks
+    assert first["regulier"] > first["uwv"] == first["ssfh"]
+    later = {key: route.months[3].costs for key, route in by_route.items()}  # after the BVP
+    assert later["regulier"] == later["uwv"] == later["ssfh"]
 
 
 @SETTINGS

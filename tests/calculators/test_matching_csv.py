@@ -9,20 +9,24 @@ from urllib.parse import unquote
 import pytest
 
 from calculators._inputs import parse_inputs
-from calculators.matching import regional_calculator
-from calculators.matching.columns import (
-    CANDIDATE_COLUMNS,
-    PRACTICE_COLUMNS,
-    candidates_from,
-    column_documentation,
-    practices_from,
-)
+from calculators._routes import routes
+from calculators.matching import columns, regional_calculator
+from calculators.matching.columns import CANDIDATE_COLUMNS, PRACTICE_COLUMNS, column_documentation
 from calculators.matching.csv_input import MAX_ROWS, CsvProblems, letter, read_table
 from calculators.matching.export import data_url, neutralise, template, to_csv
 from calculators.matching.regional_inputs import EXAMPLE_CANDIDATES, EXAMPLE_PRACTICES
 from tests.calculators.conftest import REAL
 
 PRACTICES = "id;uren\nP1;32\n"
+ROUTE_KEYS = tuple(route.key for route in routes(REAL))
+
+
+def candidates_from(table):
+    return columns.candidates_from(table, ROUTE_KEYS)
+
+
+def practices_from(table):
+    return columns.practices_from(table, ROUTE_KEYS)
 
 
 def problems(text: str, columns=CANDIDATE_COLUMNS, convert=candidates_from) -> str:
@@ -32,7 +36,7 @@ def problems(text: str, columns=CANDIDATE_COLUMNS, convert=candidates_from) -> s
 
 
 def run(candidates: str, practices: str = PRACTICES) -> dict:
-    calculator = regional_calculator()
+    calculator = regional_calculator
     parsed = parse_inputs(calculator.fields(REAL), {"candidates": candidates, "practices": practices})
     errors = dict(parsed.errors) or calculator.check(REAL, parsed.values)
     if errors:
@@ -162,7 +166,7 @@ def test_choices_coordinates_and_routes() -> None:
     table = read_table("id;uren;routes;gedeeld\nP1;24;UWV en SSFH;\nP2;24;alle;JA\n", PRACTICE_COLUMNS, "praktijken")
     first, second = practices_from(table)
     assert first.routes == {"uwv", "ssfh"} and not first.shared
-    assert second.routes == {"uwv", "ssfh", "regulier"} and second.shared
+    assert second.routes is None and second.shared, "'alle': every route"
 
 
 def test_several_problems_are_listed_and_capped() -> None:

@@ -1,0 +1,66 @@
+# Funding routes and holiday regions as data/ declares them; no calculator restates them.
+"""Routes (data/routes.yaml) and school-holiday regions (data/school_holidays/regions.yaml) from the bundle."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Route:
+    """One funding route and its policy: who pays the salary during the BVP, which premiums apply."""
+
+    key: str
+    label: str
+    in_sentence: str
+    choice_label: str
+    practice_pays_salary_during_bvp: bool
+    bvp_salary: str
+    employer_premiums: tuple[str, ...]
+
+
+def routes(bundle: Mapping[str, Any]) -> tuple[Route, ...]:
+    """Every route in the order of data/routes.yaml."""
+    return tuple(
+        Route(
+            key=raw["key"],
+            label=raw["label"],
+            in_sentence=raw["in_sentence"],
+            choice_label=raw["choice_label"],
+            practice_pays_salary_during_bvp=bool(raw["practice_pays_salary_during_bvp"]),
+            bvp_salary=raw["bvp_salary"],
+            employer_premiums=tuple(raw["employer_premiums"]),
+        )
+        for raw in bundle["routes"]
+    )
+
+
+def holiday_regions(bundle: Mapping[str, Any]) -> dict[str, str]:
+    """Region key -> label, in the order of data/school_holidays/regions.yaml."""
+    regions = bundle["holiday_regions"]
+    return {key: regions[key]["label"] for key in bundle.get("holiday_region_order") or regions}
+
+
+PREMIUMS = "employer_costs.insurance_premiums."
+ROUTES_FILE = "data/routes.yaml"
+
+
+def route_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(file, key, Dutch reason) for routes a scheme names but data/routes.yaml lacks, and unknown premiums."""
+    problems = []
+    if not bundle.get("routes"):
+        return [(ROUTES_FILE, "", "bestand ontbreekt of heeft geen routes (kind: routes)")]
+    for number, route in enumerate(routes(bundle)):
+        for index, name in enumerate(route.employer_premiums):
+            if PREMIUMS + name not in bundle["parameters"]:
+                problems.append((ROUTES_FILE, f"routes.{number}.employer_premiums.{index}",
+                                 f"'{name}' staat niet in data/employer_costs/insurance_premiums.yaml"))
+    known = [route.key for route in routes(bundle)]
+    for _, scheme in sorted(bundle["schemes"].items()):
+        for index, key in enumerate(scheme["routes"]):
+            if key not in known:
+                reason = f"onbekende route '{key}'; kies uit: {', '.join(known)}"
+                problems.append((scheme["file"], f"routes.{index}", reason))
+    return problems

@@ -1,0 +1,32 @@
+# What one cost calculation knows while it runs: lookups, the input, its months and the BVP.
+"""The per-calculation context shared by the monthly cost lines and the subsidy formulas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from calculators._data import Lookups
+from calculators._timeline import Period, study_year_of
+from calculators.cost.inputs import CostInput
+
+
+@dataclass
+class Context:
+    """Per-calculation state: lookups, the programme's months and the BVP period."""
+
+    look: Lookups
+    inp: CostInput
+    months: list[Period]
+    bvp: Period
+    parttime: Decimal
+    share: Decimal
+
+    def employed_share(self, month: Period) -> Decimal:
+        """Fraction of the month after the BVP, when the trainee is employed by the practice."""
+        return 1 - month.share_in(self.bvp)
+
+    def starts_study_year(self, index: int) -> bool:
+        """True for the first month and for each month that falls in a new school year."""
+        month = self.months[index]
+        return index == 0 or study_year_of(month.first) != study_year_of(self.months[index - 1].first)

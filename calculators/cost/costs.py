@@ -1,0 +1,64 @@
+# One month's costs for the practice: salary and what follows from it, training and supervision.
+"""Monthly cost lines, each rounded to cents; rates and amounts from the data on the month's first day."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from calculators._money import ZERO, cents, rate
+from calculators._routes import Route
+from calculators._timeline import Period
+from calculators.cost.context import Context
+from calculators.cost.salary import index_salary, table_salary
+
+
+def _fulltime_salary(ctx: Context, month: Period, index: int) -> Decimal:
+    inp, parameters = ctx.inp, ctx.look.parameters
+    from_table = table_salary(parameters, month.first, inp.scale, inp.step + index // 12)
+    if from_table is not None:
+        amount, table_date = from_table
+        return index_salary(parameters, amount, table_date, month.first, inp.scale)
+    return index_salary(parameters, inp.monthly_salary, inp.start_date, month.first, inp.scale)
+
+
+def _supervision(ctx: Context, month: Period, premium_rate: Decimal) -> Decimal:
+    """Hours of a qualified assistant's time, at her hourly cost including allowances and premiums."""
+    inp, p = ctx.inp, ctx.look.at(month.first)
+    wc = p.cao.working_conditions
+    supervisor_hourly = (
+        index_salary(ctx.look.parameters, inp.supervisor_monthly_salary, inp.start_date, month.first, inp.scale)
+        * 12
+        / (wc.fulltime_hours_per_week * 52)
+    )
+    allowances = 1 + rate(wc.holiday_pay_rate) + rate(wc.year_end_payment_rate)
+    hours_per_month = inp.supervision_hours_per_week * 52 / 12 * ctx.employed_share(month)
+    return hours_per_month * supervisor_hourly * allowances * (1 + premium_rate)
+
+
+def month_costs(ctx: Context, month: Period, index: int, route: Route) -> dict[str, Decimal]:
+    """Every cost kind for month `index` on `route` (the route says who pays the salary during the BVP)."""
+    inp, p = ctx.inp, ctx.look.at(month.first)
+    wc, premiums, pension = p.cao.working_conditions, p.employer_costs.insurance_premiums, p.employer_costs.pension_pfzw
+    paid = Decimal(1) if route.practice_pays_salary_during_bvp else ctx.employed_share(month)
+    salary = _fulltime_salary(ctx, month, index) * ctx.parttime * paid
+    holiday = salary * rate(wc.holiday_pay_rate)
+    year_end = salary * rate(wc.year_end_payment_rate)
+    gross = salary + holiday + year_end
+    premium_rate = sum((rate(premiums[name]) for name in route.employer_premiums), ZERO)
+    premium_base = min(gross, Decimal(premiums.max_premium_wage) / 12)
+    franchise = Decimal(pension.franchise) / 12 * ctx.parttime * paid
+    new_year = ctx.starts_study_year(index)
+    costs = {
+        "salary": salary,
+        "holiday_pay": holiday,
+        "year_end": year_end,
+        "premiums": premium_base * premium_rate,
+        "pension": rate(pension.premium_rate) * rate(pension.employer_share) * max(ZERO, gross - franchise),
+        "ssfh_contribution": gross * rate(p.employer_costs.ssfh_contribution.contribution_rate),
+        "course_fee": Decimal(p.training.bbl.course_fee_level_3_4)
+        if new_year and inp.course_fee_paid_by_practice
+        else ZERO,
+        "books": inp.books_per_year if new_year else ZERO,
+        "supervision": _supervision(ctx, month, premium_rate),
+    }
+    return {kind: cents(amount * ctx.share) for kind, amount in costs.items()}

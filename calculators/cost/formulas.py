@@ -1,0 +1,201 @@
+# Named subsidy formulas: each scheme's YAML says `formula: <name>`; the arithmetic lives here once.
+"""The formula registry of the cost calculator, and the check the data loader runs against it.
+
+Adding a scheme is one YAML file in data/schemes/; only when its arithmetic is new does it need a
+function here, registered in FORMULAS under the name its YAML uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from calculators._format import euro, long_date
+from calculators._money import ZERO, cents
+from calculators._timeline import study_year_of
+from calculators.cost.context import Context
+from calculators.cost.types import Benefit, Range
+
+
+@dataclass
+class Granted:
+    """What the formulas of one route grant: a Range per scheme per month, plus listed benefits and warnings."""
+
+    by_month: list[dict[str, Range]]
+    titles: dict[str, str] = field(default_factory=dict)
+    benefits: list[Benefit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, index: int, scheme: str, amount: Range) -> None:
+        current = self.by_month[index].get(scheme, Range())
+        self.by_month[index][scheme] = current + Range(cents(amount.low), cents(amount.high))
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A scheme as the bundle holds it, with its key for the parameters of its amounts."""
+
+    id: str
+    data: Mapping[str, Any]
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    def amount_key(self, name: str) -> str:
+        return f"schemes.{self.id}.{name}"
+
+
+Formula = Callable[[Scheme, Context, Granted], None]
+
+
+def praktijkleren(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Per study year: the maximum per full place, pro rata for the employed weeks; paid after the year."""
+    look, inp = ctx.look, ctx.inp
+    at_start = look.at(inp.start_date)
+    full_weeks = Decimal(at_start.schemes.praktijkleren.full_place_weeks)
+    required = Decimal(at_start.training.bbl.min_bpv_hours_per_study_year)
+    if inp.hours_per_week * full_weeks < required:
+        granted.warnings.append(
+            f"Praktijkleren: met {inp.hours_per_week.normalize()} uur per week haalt de plaats niet de "
+            f"{required.normalize()} uur praktijk per studiejaar; er is dan geen subsidie."
+        )
+        return
+    key = scheme.amount_key("max_per_place")
+    realised = [Decimal(v.value) for v in look.parameters.get(scheme.amount_key("realised_per_full_place")).values
+                if v.value is not None]
+    segments: dict[dt.date, list[int]] = {}
+    for index, month in enumerate(ctx.months):
+        segments.setdefault(study_year_of(month.first).first, []).append(index)
+    for first_day, indices in segments.items():
+        employed_days = sum(ctx.months[i].days * ctx.employed_share(ctx.months[i]) for i in indices)
+        fraction = min(Decimal(1), employed_days / 7 / full_weeks)
+        maximum = look.decimal(key, first_day)
+        # After the scheme's last covered study year nothing is certain: 0 up to the last maximum.
+        certain = look.known(key, first_day) is not None
+        low = min([maximum, *realised]) * fraction * ctx.share if certain else ZERO
+        granted.add(indices[-1], scheme.id, Range(low, maximum * fraction * ctx.share))
+    windows = scheme.data.get("application_windows", [])
+    if windows:
+        last = windows[-1]
+        granted.warnings.append(
+            "Praktijkleren vraag je achteraf aan, na elk studiejaar (laatst bekende periode: "
+            f"{long_date(dt.date.fromisoformat(last['opens']))} t/m "
+            f"{long_date(dt.date.fromisoformat(last['closes']))}). Het bedrag staat pas daarna vast."
+        )
+
+
+def _known_or_last(ctx: Context, key: str, on: dt.date) -> tuple[Decimal, bool]:
+    """(amount, certain): the value on `on`, or the last known value when the data ends before `on`."""
+    entry = ctx.look.known(key, on)
+    if entry is not None:
+        return Decimal(entry.value or 0), True
+    return Decimal(ctx.look.parameters.get(key).values[-1].value or 0), False
+
+
+def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Monthly supervision fee after the BVP, and per study year the course fee and books up to their caps."""
+    uncertain = False
+    for index, month in enumerate(ctx.months):
+        on = month.first
+        supervision, certain = _known_or_last(ctx, scheme.amount_key("practice_supervision"), on)
+        lines = [supervision * ctx.employed_share(month)]
+        if ctx.starts_study_year(index):
+            fee, fee_certain = _known_or_last(ctx, scheme.amount_key("course_fee_reimbursement"), on)
+            books, books_certain = _known_or_last(ctx, scheme.amount_key("books_materials"), on)
+            paid = ctx.inp.course_fee_paid_by_practice
+            course = Decimal(ctx.look.at(on).training.bbl.course_fee_level_3_4) if paid else ZERO
+            lines += [min(fee, course), min(books, ctx.inp.books_per_year)]
+            certain = certain and fee_certain and books_certain
+        amount = sum(lines, ZERO) * ctx.share
+        uncertain = uncertain or not certain
+        granted.add(index, scheme.id, Range(amount if certain else ZERO, amount))
+    if uncertain:
+        last = ctx.look.parameters.get(scheme.amount_key("practice_supervision")).covered_until
+        granted.warnings.append(
+            f"SSFH-vergoedingen voor BBL-zij-instromers: bekend t/m {long_date(last)}; of de regeling "
+            "daarna doorloopt is niet bekend. De rekenhulp telt ze als 0 tot het laatst bekende bedrag."
+        )
+
+
+def first_year_course_fee(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Judged per candidate (e.g. UWV's training budget): 0 up to the course fee of year one."""
+    if not ctx.inp.course_fee_paid_by_practice:
+        return
+    fee = Decimal(ctx.look.at(ctx.inp.start_date).training.bbl.course_fee_level_3_4) * ctx.share
+    granted.add(0, scheme.id, Range(ZERO, fee))
+    granted.warnings.append(
+        "UWV beoordeelt per kandidaat of het de opleiding in het eerste jaar betaalt; start pas na "
+        "akkoord van UWV. De rekenhulp telt 0 tot het cursusgeld van het eerste jaar."
+    )
+
+
+def loonkostenvoordeel(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Per hour worked after the BVP for the chosen target group, capped per 12 months, for max_years."""
+    group = ctx.inp.lkv_target_group
+    if group == "geen":
+        return
+    max_months = int(ctx.look.value(scheme.amount_key("max_years"), ctx.inp.start_date)) * 12
+    paid_this_year = ZERO
+    for index, month in enumerate(ctx.months[:max_months]):
+        if index % 12 == 0:
+            paid_this_year = ZERO
+        per_hour = ctx.look.decimal(scheme.amount_key(f"{group}_per_hour"), month.first)
+        cap = ctx.look.decimal(scheme.amount_key(f"{group}_max_per_year"), month.first)
+        hours = ctx.inp.hours_per_week * 52 / 12 * ctx.employed_share(month)
+        amount = min(per_hour * hours, cap - paid_this_year)
+        paid_this_year += amount
+        granted.add(index, scheme.id, Range(amount * ctx.share, amount * ctx.share))
+        if amount < per_hour * hours:
+            granted.warnings.append(f"Loonkostenvoordeel: het maximum van {euro(cap)} per jaar is bereikt.")
+    granted.warnings.append(
+        "Loonkostenvoordeel: vraag de doelgroepverklaring binnen 3 maanden na de start van het "
+        "dienstverband aan bij UWV."
+    )
+
+
+def not_priced(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Money exists, but no amount the calculator can count: listed with what it covers, or said to be over."""
+    names = scheme.data.get("amounts", [])
+    entries = [ctx.look.known(scheme.amount_key(name), ctx.inp.start_date) for name in names]
+    if names and all(entry is None or entry.value is None for entry in entries):
+        granted.warnings.append(f"{scheme.title}: vervallen of geen bedrag meer bekend op de startdatum.")
+    else:
+        granted.benefits.append(Benefit(scheme.id, scheme.title, scheme.data.get("covers") or scheme.data["summary"]))
+
+
+def in_kind(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """A benefit without an amount (cover, keeping a benefit): listed with what it covers."""
+    granted.benefits.append(Benefit(scheme.id, scheme.title, scheme.data.get("covers") or scheme.data["summary"]))
+
+
+FORMULAS: dict[str, Formula] = {
+    "praktijkleren": praktijkleren,
+    "ssfh_bbl_zij_instroom": ssfh_bbl_zij_instroom,
+    "first_year_course_fee": first_year_course_fee,
+    "loonkostenvoordeel": loonkostenvoordeel,
+    "not_priced": not_priced,
+    "in_kind": in_kind,
+}
+
+
+def formula_for(scheme: Mapping[str, Any]) -> Formula:
+    """The scheme's named formula; in-kind schemes without one are listed, never priced."""
+    return FORMULAS[scheme.get("formula") or "in_kind"]
+
+
+def scheme_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(file, key, Dutch reason) for every cash scheme without a known formula (the loader reports them)."""
+    problems = []
+    known = ", ".join(sorted(FORMULAS))
+    for _, scheme in sorted(bundle["schemes"].items()):
+        name = scheme.get("formula")
+        if name is None and scheme["benefit"] == "cash":
+            reason = f"een regeling met geld (benefit: cash) noemt haar rekenregel; kies uit: {known}"
+            problems.append((scheme["file"], "formula", reason))
+        elif name is not None and name not in FORMULAS:
+            problems.append((scheme["file"], "formula", f"onbekende rekenregel '{name}'; kies uit: {known}"))
+    return problems

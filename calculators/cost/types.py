@@ -1,0 +1,103 @@
+# The cost calculator's result types, shared by the model, the subsidy formulas and the view.
+"""Ranges, rows and results of the cost calculator (no arithmetic beyond adding them up)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from calculators._money import ZERO
+from calculators.cost.inputs import CostInput
+
+COST_KINDS = (
+    ("salary", "Brutosalaris"),
+    ("holiday_pay", "Vakantietoeslag"),
+    ("year_end", "Eindejaarsuitkering"),
+    ("premiums", "Werkgeverspremies"),
+    ("pension", "Pensioenpremie werkgever"),
+    ("ssfh_contribution", "SSFH-bijdrage"),
+    ("course_fee", "Cursusgeld"),
+    ("books", "Boeken en lesmateriaal"),
+    ("supervision", "Begeleiding"),
+)
+
+
+@dataclass(frozen=True)
+class Range:
+    """An amount known only between two ends (budgets shared after the fact, schemes of uncertain future)."""
+
+    low: Decimal = ZERO
+    high: Decimal = ZERO
+
+    def __add__(self, other: Range) -> Range:
+        return Range(self.low + other.low, self.high + other.high)
+
+
+@dataclass(frozen=True)
+class Row:
+    """Costs by kind and subsidies by scheme for a month, a year or the whole programme."""
+
+    label: str
+    costs: dict[str, Decimal]
+    subsidies: dict[str, Range]
+
+    @property
+    def total_cost(self) -> Decimal:
+        return sum(self.costs.values(), ZERO)
+
+    @property
+    def subsidy(self) -> Range:
+        return sum(self.subsidies.values(), Range())
+
+    @property
+    def net(self) -> Range:
+        """Net cost for the practice: low end uses the highest subsidy, high end the lowest."""
+        return Range(self.total_cost - self.subsidy.high, self.total_cost - self.subsidy.low)
+
+
+def combine(label: str, rows: list[Row]) -> Row:
+    costs = {kind: sum((r.costs[kind] for r in rows), ZERO) for kind, _ in COST_KINDS}
+    keys = dict.fromkeys(k for r in rows for k in r.subsidies)
+    return Row(label, costs, {k: sum((r.subsidies.get(k, Range()) for r in rows), Range()) for k in keys})
+
+
+@dataclass(frozen=True)
+class Benefit:
+    """A scheme without a cash amount for the practice: listed with what it covers, never priced."""
+
+    scheme: str
+    title: str
+    covers: str
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    route: str
+    label: str
+    months: tuple[Row, ...]
+    years: tuple[Row, ...]
+    total: Row
+    scheme_titles: dict[str, str]
+    benefits: tuple[Benefit, ...]
+    warnings: tuple[str, ...]
+    bvp_salary: str = ""
+
+
+@dataclass(frozen=True)
+class Assumption:
+    key: str
+    label: str
+    value: str
+    source: str
+    peildatum: dt.date
+    indicative: bool
+
+
+@dataclass(frozen=True)
+class CostResult:
+    input: CostInput
+    routes: tuple[RouteResult, ...]
+    assumptions: tuple[Assumption, ...] = ()
+    warnings: tuple[str, ...] = ()
+    freelance_per_year: Decimal | None = None
