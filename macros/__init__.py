@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from calculators import Parameters, embed, load_bundle
@@ -9,6 +10,7 @@ from macros import region as regional
 from macros import tables
 from macros.changelog import render_changelog
 from macros.data import DataError, bundle_json, load_data
+from macros.prose import prose_value
 from macros.runtime import Artifacts, RuntimeBuildError, build_artifacts, snapshot_enabled
 from macros.tips import Tip, TipError, load_tips, material_tags, render_step_tips, render_tips_overview
 from tools import handbook_pdf
@@ -62,6 +64,11 @@ def define_env(env) -> None:
         return tables.parameter_history_table(
             parameters, [key for file in files for key in tables.keys_in_file(bundle, file)]
         )
+
+    @env.macro
+    def value(key: str, bare: bool = False) -> str:
+        """A count or duration from data/ in running text, as in force on the build date ('6 weken')."""
+        return prose_value(parameters, key, dt.date.today(), bare)
 
     @env.macro
     def scheme_sections() -> str:
