@@ -68,7 +68,7 @@ def define_env(env) -> None:
     @env.macro
     def value(key: str, bare: bool = False) -> str:
         """A count or duration from data/ in running text, as in force on the build date ('6 weken')."""
-        return prose_value(parameters, key, dt.date.today(), bare)
+        return prose_value(bundle, key, dt.date.today(), bare)
 
     @env.macro
     def scheme_sections() -> str:

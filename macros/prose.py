@@ -7,7 +7,9 @@ then change with the data, and tests/data/test_no_literal_counts.py can require 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from calculators import Parameters
 from calculators._format import format_value, number
@@ -25,12 +27,16 @@ WORDS = {
 }
 
 
-def prose_value(parameters: Parameters, key: str, on: dt.date, bare: bool = False) -> str:
-    """The value in force on `on` (before the first value: the first; after the data: the last), as text.
+def prose_value(bundle: Mapping[str, Any], key: str, on: dt.date, bare: bool = False) -> str:
+    """A parameter in force on `on` (before the first value: the first; after the data: the last), as text.
 
-    bare=True gives only the number, for sentences such as 'minder dan 12 km' written around it.
+    Keys "facts.<file>.<name>" give a fact's number. bare=True gives only the number, for sentences such
+    as 'minder dan 12 km' written around it.
     """
-    param = parameters.get(key)
+    if key.startswith("facts."):
+        _, facts_id, name = key.split(".", 2)
+        return number(bundle["facts"][facts_id]["facts"][name]["value"])
+    param = Parameters(bundle).get(key)
     try:
         value = param.value_on(on)
     except ParameterError:
