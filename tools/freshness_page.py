@@ -29,7 +29,8 @@ def _row(row: StatusRow) -> str:
     ) or "–"
     flags = "; ".join(escape(flag) for flag in row.flags) or "–"
     return "<tr>" + "".join([
-        _cell(f"{escape(row.label)}<br><small><code>{escape(row.key)}</code> in <code>{escape(row.file)}</code></small>"),
+        _cell(f"{escape(row.label)}<br><small><code>{escape(row.key)}</code> in "
+              f"<code>{escape(row.file)}</code></small>"),
         _cell(until),
         _cell(short_date(row.peildatum)),
         _cell(CONFIDENCE_LABELS[row.confidence]),
