@@ -130,3 +130,11 @@ def test_maintainer_page_marks_flagged_values() -> None:
     assert f'data-status-key="{PFZW_RATE}" data-flagged="true"' in html
     assert 'data-status-key="cao.function_scales.doktersassistent_a" data-flagged="false"' in html
     assert "Stand op 1 december 2026" in html
+
+
+def test_expiring_defaults_reads_the_calculators_bundle_too() -> None:
+    """The build holds the JSON bundle with Decimals; the warning must not depend on which form it gets."""
+    from calculators import load_bundle
+    from macros.data import bundle_json
+
+    assert expiring_defaults(load_bundle(bundle_json(BUNDLE)), TODAY) == expiring_defaults(BUNDLE, TODAY)
