@@ -1,7 +1,7 @@
 # Dated parameters over the validated data bundle: look up the value in force on a date.
 """Dated-parameter access over the data bundle (plain dicts from JSON), standard library only.
 
-The bundle is produced at build time by the strict loader (macros/data.py) and shipped to the
+The bundle is produced at build time by the strict loader (handbook_build/data) and shipped to the
 browser as JSON; this module reads it the same way in both places. Numbers become Decimal.
 """
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook_build import offline, pdf
+from handbook_build.data import build_date
+from handbook_build.freshness import expiring_defaults
 from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
 from handbook_build.runtime import Artifacts, build_artifacts
 from handbook_build.site import SiteContent, site_content
@@ -53,6 +55,10 @@ class Pipeline:
                 self.project_dir, text, self.options.pyodide_version, self.options.snapshot
             )
         return self._artifacts[text]
+
+    def warnings(self) -> list[str]:
+        """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon."""
+        return expiring_defaults(self.content().bundle, build_date())
 
     def runtime_paths(self) -> dict:
         """Site-relative paths of the runtime files, for the calculator pages' template (extra.runtime)."""

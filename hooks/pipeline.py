@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -10,6 +11,8 @@ from mkdocs.plugins import event_priority
 from handbook_build import BuildError, BuildOptions, Pipeline
 
 _pipelines: dict[str, Pipeline] = {}
+# Not under the "mkdocs" logger on purpose: strict mode would turn these warnings into a failed build.
+log = logging.getLogger("handbook_build")
 
 
 @event_priority(100)  # before mkdocs-macros: bad data stops the build here, with its Dutch message
@@ -18,6 +21,8 @@ def on_config(config):
     pipeline = Pipeline(project_dir, BuildOptions.from_extra(config.extra), Path(config.docs_dir))
     try:
         config.extra["runtime"] = pipeline.runtime_paths()  # read by overrides/calculator.html
+        for warning in pipeline.warnings():
+            log.warning("Gegevens verlopen binnenkort: %s", warning)
     except BuildError as error:
         raise PluginError(str(error)) from None
     _pipelines[config.config_file_path] = pipeline

@@ -91,9 +91,18 @@ def tips_overview() -> str:
     return fragments.tips_overview(_site())
 
 
+def value(key: str, bare: bool = False) -> str:
+    """A count or duration from data/ in running text ('6 weken'); bare=True gives only the number."""
+    return fragments.value(_site(), key, bare)
+
+
+def data_status_table() -> str:
+    return fragments.data_status_table(_site())
+
+
 MACROS = (source_url, parameter_table, scheme_sections, schemes_by_route, school_years, school_year_table,
           holiday_regions_list, facts_table, calculator, salary_table_status, matching_columns, pdf_link, changelog,
-          region_block, step_tips, tips_overview)
+          region_block, step_tips, tips_overview, value, data_status_table)
 
 
 def project_dir(conf: dict[str, Any]) -> Path:

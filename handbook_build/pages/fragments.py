@@ -8,9 +8,12 @@ macros (mkdocs-macros, Zensical) gets the same text.
 from __future__ import annotations
 
 from handbook_build import pdf
+from handbook_build.data import build_date
+from handbook_build.freshness import render_status_page
 from handbook_build.pages import region as regional
 from handbook_build.pages import tables
 from handbook_build.pages.changelog import render_changelog
+from handbook_build.pages.prose import prose_value
 from handbook_build.site import SiteContent
 from handbook_build.tips import OVERVIEW_PAGE, STEP_PAGES, render_step_tips, render_tips_overview
 
@@ -96,3 +99,13 @@ def step_tips(site: SiteContent, step: int) -> str:
 def tips_overview(site: SiteContent) -> str:
     """The tables of docs/tips/index.md."""
     return render_tips_overview(site.tips, OVERVIEW_PAGE)
+
+
+def value(site: SiteContent, key: str, bare: bool = False) -> str:
+    """A count or duration from data/ in running text, as in force on the build date ('6 weken')."""
+    return prose_value(site.bundle, key, build_date(), bare)
+
+
+def data_status_table(site: SiteContent) -> str:
+    """The maintainer page's freshness report (docs/gegevens/actualiteit.md)."""
+    return render_status_page(site.bundle, build_date(), site.project_dir)

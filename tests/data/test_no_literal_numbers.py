@@ -40,19 +40,26 @@ def money_and_percent_values() -> set[Decimal]:
 
 
 def numeric_literals(source: str) -> list[tuple[int, Decimal]]:
-    """Numeric constants in code, except calendar parts inside date(...) calls (1 August is not data)."""
+    """Numeric constants in code, except calendar parts inside date(...) calls (1 August is not data) and
+    the plausibility bounds of a form field (minimum=/maximum=), which limit typing errors, not amounts."""
     tree = ast.parse(source)
-    in_date_call = {
+    exempt = {
         id(arg)
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] == "date"
         for arg in node.args
     }
+    exempt |= {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.keyword) and node.arg in {"minimum", "maximum"}
+        for inner in ast.walk(node.value)
+    }
     return sorted(
         (node.lineno, Decimal(str(node.value)))
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool)
-        and id(node) not in in_date_call
+        and id(node) not in exempt
     )
 
 
@@ -71,8 +78,10 @@ def test_no_data_value_in_calculator_code() -> None:
 
 
 def test_literal_scan_sees_through_code() -> None:
-    found = numeric_literals("x = salary * 8.33\nday = dt.date(2026, 8, 1)\nfee = 715")
-    assert found == [(1, Decimal("8.33")), (3, Decimal("715"))]
+    found = numeric_literals(
+        "x = salary * 8.33\nday = dt.date(2026, 8, 1)\nfee = 715\nf = Field(maximum=Decimal(10000), default=250)"
+    )
+    assert found == [(1, Decimal("8.33")), (3, Decimal("715")), (4, Decimal("250"))]
 
 
 def test_scheme_texts_refer_to_amounts_instead_of_repeating_them() -> None:
