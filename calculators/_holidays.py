@@ -22,6 +22,12 @@ class Holiday:
         return self.start <= last and first <= self.end
 
 
+def holiday_regions(bundle: Mapping[str, Any]) -> dict[str, str]:
+    """Region key -> label, in the order of data/school_holidays/regions.yaml."""
+    regions = bundle["holiday_regions"]
+    return {key: regions[key]["label"] for key in bundle.get("holiday_region_order") or regions}
+
+
 def holidays_for(bundle: Mapping[str, Any], region: str) -> list[Holiday]:
     found = []
     for year in bundle["school_holidays"].values():

@@ -1,5 +1,5 @@
-# Funding routes and holiday regions as data/ declares them; no calculator restates them.
-"""Routes (data/routes.yaml) and school-holiday regions (data/school_holidays/regions.yaml) from the bundle."""
+# Funding routes as data/routes.yaml declares them; no calculator restates them.
+"""The funding routes and their policy, from the bundle, and the check that schemes name known routes."""
 
 from __future__ import annotations
 
@@ -35,12 +35,6 @@ def routes(bundle: Mapping[str, Any]) -> tuple[Route, ...]:
         )
         for raw in bundle["routes"]
     )
-
-
-def holiday_regions(bundle: Mapping[str, Any]) -> dict[str, str]:
-    """Region key -> label, in the order of data/school_holidays/regions.yaml."""
-    regions = bundle["holiday_regions"]
-    return {key: regions[key]["label"] for key in bundle.get("holiday_region_order") or regions}
 
 
 PREMIUMS = "employer_costs.insurance_premiums."

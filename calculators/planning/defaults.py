@@ -8,9 +8,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from calculators._holidays import Holiday, covered_range, holidays_for
+from calculators._holidays import Holiday, covered_range, holiday_regions, holidays_for
 from calculators._parameters import Parameters
-from calculators._routes import holiday_regions
 from calculators._timeline import add_months
 
 DAY = dt.timedelta(days=1)

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from calculators._holidays import holiday_regions
 from calculators._inputs import Field
-from calculators._routes import holiday_regions
 from calculators.planning.defaults import default_bvp_start, default_region
 from calculators.planning.schedule import phase_spec, phase_weeks, preparation_days, reference_date
 

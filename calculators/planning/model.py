@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators._format import long_date
-from calculators._holidays import Holiday, covered_range, holidays_for, missing_notes
+from calculators._holidays import Holiday, covered_range, holiday_regions, holidays_for, missing_notes
 from calculators._parameters import Parameters
-from calculators._routes import holiday_regions
 from calculators._timeline import add_months
 from calculators.planning.schedule import phase_spec, phase_weeks, reference_date, relative_schedule
 

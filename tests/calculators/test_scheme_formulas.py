@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from calculators._routes import holiday_regions, routes
+from calculators._holidays import holiday_regions
+from calculators._routes import routes
 from calculators.cost.formulas import FORMULAS, scheme_problems
 from handbook_build.data import DataError, load_data
 from tests.calculators.conftest import REAL
