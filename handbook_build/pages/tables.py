@@ -14,7 +14,6 @@ from calculators import Parameters
 from calculators._format import euro, format_value, long_date, number, percent, short_date
 
 
-
 def route_labels(bundle: dict) -> dict[str, str]:
     """Route key -> label, in the order of data/routes.yaml."""
     return {route["key"]: route["label"] for route in bundle["routes"]}

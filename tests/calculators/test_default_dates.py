@@ -30,10 +30,10 @@ def test_the_default_worked_out_by_hand_for_1_december_2026() -> None:
     # Preparation with the phases' default weeks: 4+1+3 (survey) +2 (talks) +2 (matching) +2 (bedenktijd)
     # +4 (administratie) = 18 weeks = 126 days, more than the 4 months' minimum lead time.
     assert preparation_days(bundle) == 126
-    # 1 Dec 2026 + 126 days = 6 Apr 2027 -> Monday 12 Apr. A six-week BVP from 12, 19 or 26 Apr or 3 May
-    # would touch the May holiday of region Midden (24 Apr - 9 May 2027), so the first clear Monday is 10 May.
-    assert default("kosten", "start_date", bundle) == "2027-05-10"
-    assert default("planning", "bvp_start", bundle) == "2027-05-10"
+    # 1 Dec 2026 + 126 days = 6 Apr 2027 -> Monday 12 Apr. A six-week BVP from 12, 19 or 26 Apr would touch
+    # the compulsory May week of region Midden (24 Apr - 2 May 2027), so the first clear Monday is 3 May.
+    assert default("kosten", "start_date", bundle) == "2027-05-03"
+    assert default("planning", "bvp_start", bundle) == "2027-05-03"
 
 
 @pytest.mark.parametrize("months_later", range(0, 13, 2))

@@ -8,8 +8,7 @@ import datetime as dt
 import pytest
 
 from handbook_build.data import load_data
-from tests.conftest import ROOT
-from tools import data_status
+from handbook_build.freshness.page import render_status_page
 from handbook_build.freshness.status import (
     FLAG_EXPIRED,
     FLAG_LOW,
@@ -20,8 +19,9 @@ from handbook_build.freshness.status import (
     flags_for,
     status_rows,
 )
-from handbook_build.freshness.page import render_status_page
 from handbook_build.freshness.usage import calculators_using_defaults, find_usage
+from tests.conftest import ROOT
+from tools import data_status
 
 BUNDLE = load_data(ROOT / "data")
 TODAY = dt.date(2026, 12, 1)
