@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from calculators import Parameters, embed, load_bundle
+from handbook_build import documents as document_kit
 from macros import region as regional
 from macros import tables
 from macros.changelog import render_changelog
@@ -39,6 +40,10 @@ def define_env(env) -> None:
     try:
         tips = load_tips(Path(env.conf["docs_dir"]), project_dir / "data")
     except TipError as error:
+        raise PluginError(str(error)) from None
+    try:  # a region file that lacks a field the documents need fails here, naming file, key and documents
+        document_kit.check_region_fields(document_kit.load_documents(project_dir).values(), load_bundle(text))
+    except document_kit.DocumentError as error:
         raise PluginError(str(error)) from None
     _tips[project_dir] = {tip.url: tip for tip in tips}
     env.conf["extra"]["runtime"] = artifacts.paths  # read by overrides/calculator.html
@@ -127,6 +132,22 @@ def define_env(env) -> None:
     def step_tips(step: int) -> str:
         """The "Tips uit de regio" section of a step page."""
         return render_step_tips(tips, step, env.page.file.src_uri)
+
+    @env.macro
+    def document(doc_id: str) -> str:
+        """A bijlage's document, filled from the data, with its Word download (handbook_build/documents)."""
+        return document_kit.render_document_block(doc_id, bundle, env.page.file.src_uri, project_dir=project_dir)
+
+    @env.macro
+    def step_resources(step: int) -> str:
+        """The section "Wat je bij deze stap gebruikt": documents, calculators and tips (documents/steps.yaml)."""
+        tips_markdown = render_step_tips(tips, step, env.page.file.src_uri)
+        return document_kit.render_step_resources(step, tips_markdown, env.page.file.src_uri, project_dir)
+
+    @env.macro
+    def startpakket_link() -> str:
+        """The download of every document of this region (and the PDF) as one zip, made by hooks/documents.py."""
+        return document_kit.startpakket_link(env.page.file.src_uri, handbook_pdf.pdf_enabled())
 
     @env.macro
     def tips_overview() -> str:

@@ -1,0 +1,1 @@
+"""Build-time code of the handbook (documents, ...); imports nothing from MkDocs."""
