@@ -90,14 +90,14 @@ def _run(paragraph: Paragraph, text: str, bold: bool, italic: bool):
     return run
 
 
-def _restart_numbering(paragraph: Paragraph) -> None:
-    """Give a numbered list its own numbering (python-docx would otherwise continue the previous list)."""
+def _restart_numbering(paragraph: Paragraph, start: int) -> None:
+    """Give a numbered list its own numbering from `start` (python-docx would continue the previous list)."""
     numbering = paragraph.part.numbering_part.numbering_definitions._numbering
     style_num = paragraph.style.element.pPr.numPr.numId.val
     abstract = numbering.num_having_numId(style_num).abstractNumId.val
     num = numbering.add_num(abstract)
     override = num.add_lvlOverride(ilvl=0)
-    override.add_startOverride(1)
+    override.add_startOverride(start)
     num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = num.numId
@@ -119,7 +119,7 @@ def _list(document: DocxDocument, element: ET.Element, level: int = 1) -> None:
             source.text = box + text[4:]
         _add_inline(paragraph, source)
         if numbered and first and level == 1:
-            _restart_numbering(paragraph)
+            _restart_numbering(paragraph, int(element.get("start", "1")))
         first = False
         for extra in blocks[1:]:
             _add_inline(document.add_paragraph(style="List Paragraph"), extra)

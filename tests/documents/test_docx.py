@@ -45,8 +45,12 @@ def test_lists_keep_their_kind_and_numbering_restarts(tmp_path: Path, national_b
     numbered = [p for p in survey.paragraphs if p.style.name == "List Number"]
     assert numbered and numbered[0].text.startswith("Naam van de praktijk")
     # Each numbered list of the survey gets its own w:num, which restarts at 1.
-    num_ids = {p._p.pPr.numPr.numId.val for p in numbered if p._p.pPr.numPr is not None}
+    num_ids = [p._p.pPr.numPr.numId.val for p in numbered if p._p.pPr.numPr is not None]
     assert len(num_ids) >= 2
+    numbering = survey.part.numbering_part.numbering_definitions._numbering
+    starts = [numbering.num_having_numId(num_id).find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val"))
+              for num_id in num_ids]
+    assert starts[:2] == ["1", "4"]  # the survey's questions go on from 4 after a subheading, as on the page
     bullets = [p.text for p in survey.paragraphs if p.style.name == "List Bullet"]
     assert any(text.startswith("De kandidaten volgen een BBL-opleiding") for text in bullets)
     checklist = docx.Document(str(tmp_path / "documenten" / "5e-checklist-papierwerk.docx"))
