@@ -152,3 +152,12 @@ def test_no_person_contact_details_in_documents() -> None:
 def test_field_syntax_is_distinct_from_jinja_and_user_placeholders() -> None:
     assert FIELD.findall("⟦region.name⟧ [naam praktijk] {{ x }}") == ["region.name"]
     assert isinstance(next(iter(DOCUMENTS.values())), Document)
+
+
+def test_no_money_or_percentages_typed_into_documents() -> None:
+    """Amounts and rates come from data/ through ⟦param:…⟧, with their source, never typed into a document."""
+    from tests.data.test_no_literal_numbers import MONEY_OR_PERCENT
+
+    offenders = [f"{document.id}: {line.strip()}" for document in DOCUMENTS.values()
+                 for line in document.body.splitlines() if MONEY_OR_PERCENT.search(line)]
+    assert offenders == []
