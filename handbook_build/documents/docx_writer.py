@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from handbook_build.documents.markdown_tree import clean_text, markdown_tree
 LANGUAGE = "nl-NL"
 _HEADINGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 3, "h6": 3}
 _BOXES = {"[ ] ": "☐ ", "[x] ": "☒ ", "[X] ": "☒ "}
+_SOFT_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def _add_inline(paragraph: Paragraph, element: ET.Element, bold: bool = False, i
 
 
 def _run(paragraph: Paragraph, text: str, bold: bool, italic: bool):
-    run = paragraph.add_run(text)
+    # A line break in the Markdown source is a space, as in HTML; python-docx would make it a Word line break.
+    run = paragraph.add_run(_SOFT_BREAK.sub(" ", text))
     run.bold, run.italic = bold or None, italic or None
     return run
 

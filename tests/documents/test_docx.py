@@ -55,6 +55,7 @@ def test_lists_keep_their_kind_and_numbering_restarts(tmp_path: Path, national_b
     assert any(text.startswith("De kandidaten volgen een BBL-opleiding") for text in bullets)
     checklist = docx.Document(str(tmp_path / "documenten" / "5e-checklist-papierwerk.docx"))
     boxes = [p.text for p in checklist.paragraphs if p.text.startswith("☐ ")]
+    assert not any("\n" in text or "  " in text for text in boxes)  # source line wraps are spaces, not breaks
     assert len(boxes) > 20 and not any("[ ]" in p.text for p in checklist.paragraphs)
     warning = docx.Document(str(tmp_path / "documenten" / "6b-bvp-overeenkomst.docx"))
     title = next(p for p in warning.paragraphs if p.text == "Geen juridisch advies")
