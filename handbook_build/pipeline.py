@@ -7,7 +7,8 @@ generator, e.g. Zensical). Steps, in order:
 2. generated — outputs made from data/ beside the pages: each function in GENERATED_OUTPUTS
                (the place for document kits and exports)
 3. offline   — sw.js with the list of every file above, so it must come after them
-4. pdf       — the whole handbook from the print page (HB_PDF=1), last because it reads the finished site
+4. pdf       — the whole handbook from the print page (HB_PDF=1), because it reads the finished site
+5. startpakket — every Word document of the region and the PDF in one zip, last because it holds the PDF
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook_build import offline, pdf
+from handbook_build import documents, offline, pdf
 from handbook_build.data import build_date
 from handbook_build.freshness import expiring_defaults
 from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
@@ -25,7 +26,16 @@ from handbook_build.site import SiteContent, site_content
 
 # A generated output: (site content, site folder) -> the files it wrote. Register new kinds here.
 GeneratedOutput = Callable[[SiteContent, Path], list[Path]]
-GENERATED_OUTPUTS: list[GeneratedOutput] = []
+
+
+def word_documents(content: SiteContent, site_dir: Path) -> list[Path]:
+    """documenten/<id>.docx for every document in documents/ (the document kit)."""
+    bundle = content.bundle
+    return documents.write_docx_files(site_dir, bundle, documents.handbook_version(bundle), build_date(),
+                                      project_dir=content.project_dir)
+
+
+GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents]
 
 
 @dataclass
@@ -56,6 +66,11 @@ class Pipeline:
             )
         return self._artifacts[text]
 
+    def check(self) -> None:
+        """Checks across data and documents before any page is rendered (raises a BuildError)."""
+        content = self.content()
+        documents.check_region_fields(documents.load_documents(self.project_dir).values(), content.bundle)
+
     def warnings(self) -> list[str]:
         """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon."""
         return expiring_defaults(self.content().bundle, build_date())
@@ -80,4 +95,6 @@ class Pipeline:
             except Exception as error:  # noqa: BLE001 - any failure must stop the build with its reason
                 raise pdf.PdfError(f"De pdf van het handboek kon niet worden gemaakt: {error}") from None
             ran.append("pdf")
+        documents.write_startpakket(site_dir, site_dir / pdf.PDF_NAME if self.options.pdf else None)
+        ran.append("startpakket")
         return ran

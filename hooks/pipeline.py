@@ -20,6 +20,7 @@ def on_config(config):
     project_dir = Path(config.config_file_path).parent
     pipeline = Pipeline(project_dir, BuildOptions.from_extra(config.extra), Path(config.docs_dir))
     try:
+        pipeline.check()
         config.extra["runtime"] = pipeline.runtime_paths()  # read by overrides/calculator.html
         for warning in pipeline.warnings():
             log.warning("Gegevens verlopen binnenkort: %s", warning)

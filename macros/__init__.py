@@ -100,9 +100,25 @@ def data_status_table() -> str:
     return fragments.data_status_table(_site())
 
 
+def document(doc_id: str) -> str:
+    """A bijlage's document (documents/<id>.md), filled from the data, with its Word download."""
+    return fragments.document(_site(), doc_id)
+
+
+def step_resources(step: int) -> str:
+    """A step page's documents, calculators and tips, from documents/steps.yaml."""
+    return fragments.step_resources(_site(), step)
+
+
+def startpakket_link(page: str = fragments.START_PAGE) -> str:
+    """The startpakket download; `page` is the page it stands on (docs-relative), for a relative link."""
+    return fragments.startpakket_link(page)
+
+
 MACROS = (source_url, parameter_table, scheme_sections, schemes_by_route, school_years, school_year_table,
           holiday_regions_list, facts_table, calculator, salary_table_status, matching_columns, pdf_link, changelog,
-          region_block, step_tips, tips_overview, value, data_status_table)
+          region_block, step_tips, tips_overview, value, data_status_table, document, step_resources,
+          startpakket_link)
 
 
 def project_dir(conf: dict[str, Any]) -> Path:

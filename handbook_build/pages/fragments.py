@@ -7,7 +7,7 @@ macros (mkdocs-macros, Zensical) gets the same text.
 
 from __future__ import annotations
 
-from handbook_build import pdf
+from handbook_build import documents, pdf
 from handbook_build.data import build_date
 from handbook_build.freshness import render_status_page
 from handbook_build.pages import region as regional
@@ -109,3 +109,20 @@ def value(site: SiteContent, key: str, bare: bool = False) -> str:
 def data_status_table(site: SiteContent) -> str:
     """The maintainer page's freshness report (docs/gegevens/actualiteit.md)."""
     return render_status_page(site.bundle, build_date(), site.project_dir)
+
+
+def document(site: SiteContent, doc_id: str) -> str:
+    """A bijlage's document, filled from the data, with its Word download; on the page its source names."""
+    page = documents.load_documents(site.project_dir)[doc_id].page
+    return documents.render_document_block(doc_id, site.bundle, page, project_dir=site.project_dir)
+
+
+def step_resources(site: SiteContent, step: int) -> str:
+    """The section "Wat je bij deze stap gebruikt" of a step page: documents, calculators, tips."""
+    page = STEP_PAGES[step][1]
+    return documents.render_step_resources(step, render_step_tips(site.tips, step, page), page, site.project_dir)
+
+
+def startpakket_link(page: str = START_PAGE) -> str:
+    """The startpakket download (written by the pipeline after the PDF), with links relative to `page`."""
+    return documents.startpakket_link(page, pdf.pdf_enabled())

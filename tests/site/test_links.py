@@ -11,8 +11,10 @@ from tests.conftest import ROOT, build_site
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # What a copy of the project needs to build; no .git, so this also exercises the date fallback.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "includes", "macros", "handbook_build", "data", "calculators",
-                 "tools", "hooks"]
+PROJECT_PARTS = [
+    "mkdocs.yml", "docs", "overrides", "includes", "macros", "data", "calculators", "tools", "hooks", "documents",
+    "handbook_build",
+]
 
 
 def copy_project(dest: Path) -> Path:

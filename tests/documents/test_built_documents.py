@@ -1,0 +1,125 @@
+"""The document kit in the built site: Word files, startpakket, bijlage and step pages, and a regional fork."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from handbook_build.documents import load_documents
+from tests.conftest import ROOT, build_site
+from tests.site.test_links import copy_project
+
+DOCUMENTS = load_documents(ROOT)
+EXAMPLE = ROOT / "examples" / "voorbeeldregio"
+TEMPLATE_SYNTAX = re.compile(r"⟦|⟧|\{\{|\{%|\}\}")
+
+
+@pytest.fixture(scope="module")
+def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as the Voorbeeldregio builds it: only its region.yaml and docs/regio/ differ."""
+    project = copy_project(tmp_path_factory.mktemp("fork") / "project")
+    shutil.copy2(EXAMPLE / "region.yaml", project / "data" / "region.yaml")
+    shutil.copytree(EXAMPLE / "regio", project / "docs" / "regio")
+    site = tmp_path_factory.mktemp("fork-site")
+    result = build_site(project, site, HB_PYODIDE_SNAPSHOT="0")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def docx_text(path: Path) -> tuple[docx.document.Document, str]:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    parts += [p.text for section in document.sections for p in section.footer.paragraphs]
+    return document, "\n".join(parts)
+
+
+def check_word_files(site: Path, region_name: str) -> None:
+    folder = site / "documenten"
+    assert sorted(p.stem for p in folder.glob("*.docx")) == sorted(DOCUMENTS)
+    for doc_id, source in DOCUMENTS.items():
+        document, text = docx_text(folder / f"{doc_id}.docx")
+        assert document.paragraphs[0].style.name == "Title", doc_id
+        assert document.paragraphs[0].text == f"{source.bijlage} {source.title}"
+        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+        expected = re.findall(r"^#{2,4} (.+)$", source.body, re.M)
+        assert set(expected) <= set(headings), (doc_id, set(expected) - set(headings))
+        assert region_name in text, doc_id
+        assert not TEMPLATE_SYNTAX.search(text), (doc_id, TEMPLATE_SYNTAX.search(text))
+
+
+def test_every_word_file_opens_with_title_headings_region_and_no_template_syntax(built_site: Path) -> None:
+    check_word_files(built_site, "Nederland")
+
+
+def test_the_fork_gets_its_own_letters(fork_site: Path) -> None:
+    check_word_files(fork_site, "Voorbeeldregio")
+    _, letters = docx_text(fork_site / "documenten" / "5b-brieven-na-de-match.docx")
+    assert "ROC Voorbeeld, School voor Gezondheidszorg" in letters
+    assert "Namens Huisartsenkring Voorbeeldregio, Zorggroep Voorbeeld en Werkgeversservicepunt Voorbeeldregio" \
+        in letters
+    page = (fork_site / "bijlagen" / "stap-2" / "d-oproep-kandidaten" / "index.html").read_text(encoding="utf-8")
+    assert "Word doktersassistent in Voorbeeldregio!" in page
+
+
+def test_startpakket_holds_every_document_and_the_pdf(built_site: Path) -> None:
+    with zipfile.ZipFile(built_site / "documenten" / "startpakket.zip") as archive:
+        names = set(archive.namelist())
+        assert archive.testzip() is None
+    assert {f"documenten/{doc_id}.docx" for doc_id in DOCUMENTS} | {"handboek-zij-instroom.pdf"} == names
+    for page in ("index.html", "bijdragen/eigen-regio/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        href = re.search(r'href="([^"]*startpakket\.zip)" download', html).group(1)
+        assert (built_site / Path(page).parent / href).resolve() == (built_site / "documenten/startpakket.zip")
+
+
+@pytest.mark.parametrize("doc_id", sorted(DOCUMENTS))
+def test_each_bijlage_page_shows_its_document_and_a_working_download(built_site: Path, doc_id: str) -> None:
+    source = DOCUMENTS[doc_id]
+    page_dir = built_site / source.page.removesuffix(".md")
+    html = (page_dir / "index.html").read_text(encoding="utf-8")
+    assert f'data-document="{doc_id}"' in html
+    href = re.search(rf'href="([^"]*{doc_id}\.docx)" download>Download', html).group(1)
+    assert (page_dir / href).resolve() == (built_site / "documenten" / f"{doc_id}.docx").resolve()
+    assert "⟦" not in html
+
+
+@pytest.mark.parametrize("step", range(1, 9))
+def test_each_step_page_has_one_generated_section_whose_links_resolve(built_site: Path, step: int) -> None:
+    page_dir = next(built_site.glob(f"stappen/stap-{step}-*"))
+    html = (page_dir / "index.html").read_text(encoding="utf-8")
+    assert html.count('id="wat-je-bij-deze-stap-gebruikt"') == 1
+    section = html.split('id="wat-je-bij-deze-stap-gebruikt"', 1)[1].split('id="bijlagen"', 1)[0]
+    assert 'id="tips-uit-de-regio"' in section
+    for href in re.findall(r'href="([^"#]+)"', section):
+        if href.startswith("http"):
+            continue
+        target = (page_dir / href).resolve()
+        assert target.exists() or (target / "index.html").exists(), (step, href)
+    if step in (5, 6, 8):
+        expected = {5: "rekenhulpen/matching/", 6: "rekenhulpen/kosten/", 8: "rekenhulpen/planning/"}[step]
+        assert f'href="../../{expected}"' in section
+
+
+def test_checklists_carry_their_id_and_the_version(built_site: Path) -> None:
+    html = (built_site / "bijlagen" / "stap-5" / "e-papierwerk-voor-de-start" / "index.html").read_text("utf-8")
+    lists = re.findall(r'<ul class="task-list hb-checklist" data-checklist="([^"]+)" data-version="([^"]+)">', html)
+    assert lists[0] == ("bijlagen/stap-5/e-papierwerk-voor-de-start/#1", "2026.1")
+    assert len({checklist for checklist, _ in lists}) == len(lists) >= 5
+    assert "checklists.js" in html
+
+
+def test_a_region_lacking_a_field_the_documents_need_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "documents" / "8z-regiokaart.md").write_text(
+        "---\nid: 8z-regiokaart\ntitle: Regiokaart\nbijlage: 8Z\npage: index.md\nkind: formulier\n---\n\n"
+        "Regio: ⟦region.logo_text⟧\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site", HB_PYODIDE_SNAPSHOT="0")
+    assert result.returncode != 0
+    assert "data/region.yaml: sleutel 'logo_text' ontbreekt of is leeg; nodig voor de documenten 8Z (8z-regiokaart)" \
+        in result.stderr
