@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -26,6 +27,41 @@ def build_site(project_dir: Path, site_dir: Path, **env: str) -> subprocess.Comp
         check=False,
         env={**os.environ, **env},
     )
+
+
+# What a copy of the project needs to build; no .git, so this also exercises the date fallback.
+PROJECT_PARTS = [
+    "mkdocs.yml", "docs", "overrides", "includes", "macros", "data", "calculators", "tools", "hooks", "documents",
+    "handbook_build",
+]
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+EXAMPLE_REGION = ROOT / "examples" / "voorbeeldregio"
+
+
+@pytest.fixture(scope="session")
+def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built as the Voorbeeldregio would: its region.yaml and its docs/regio/ pages, nothing else."""
+    project = copy_project(tmp_path_factory.mktemp("fork") / "project")
+    shutil.copy2(EXAMPLE_REGION / "region.yaml", project / "data" / "region.yaml")
+    shutil.copytree(EXAMPLE_REGION / "regio", project / "docs" / "regio")
+    site = tmp_path_factory.mktemp("fork-site")
+    result = build_site(project, site, HB_PYODIDE_SNAPSHOT="0")
+    assert result.returncode == 0, result.stderr
+    return site
 
 
 @pytest.fixture(scope="session")

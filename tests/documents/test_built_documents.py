@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,24 +10,13 @@ import docx
 import pytest
 
 from handbook_build.documents import load_documents
-from tests.conftest import ROOT, build_site
-from tests.site.test_links import copy_project
+from tests.conftest import ROOT, build_site, copy_project
 
 DOCUMENTS = load_documents(ROOT)
 EXAMPLE = ROOT / "examples" / "voorbeeldregio"
 TEMPLATE_SYNTAX = re.compile(r"⟦|⟧|\{\{|\{%|\}\}")
 
 
-@pytest.fixture(scope="module")
-def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as the Voorbeeldregio builds it: only its region.yaml and docs/regio/ differ."""
-    project = copy_project(tmp_path_factory.mktemp("fork") / "project")
-    shutil.copy2(EXAMPLE / "region.yaml", project / "data" / "region.yaml")
-    shutil.copytree(EXAMPLE / "regio", project / "docs" / "regio")
-    site = tmp_path_factory.mktemp("fork-site")
-    result = build_site(project, site, HB_PYODIDE_SNAPSHOT="0")
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def docx_text(path: Path) -> tuple[docx.document.Document, str]:
@@ -57,13 +45,13 @@ def test_every_word_file_opens_with_title_headings_region_and_no_template_syntax
     check_word_files(built_site, "Nederland")
 
 
-def test_the_fork_gets_its_own_letters(fork_site: Path) -> None:
-    check_word_files(fork_site, "Voorbeeldregio")
-    _, letters = docx_text(fork_site / "documenten" / "5b-brieven-na-de-match.docx")
+def test_the_fork_gets_its_own_letters(regional_site: Path) -> None:
+    check_word_files(regional_site, "Voorbeeldregio")
+    _, letters = docx_text(regional_site / "documenten" / "5b-brieven-na-de-match.docx")
     assert "ROC Voorbeeld, School voor Gezondheidszorg" in letters
     assert "Namens Huisartsenkring Voorbeeldregio, Zorggroep Voorbeeld en Werkgeversservicepunt Voorbeeldregio" \
         in letters
-    page = (fork_site / "bijlagen" / "stap-2" / "d-oproep-kandidaten" / "index.html").read_text(encoding="utf-8")
+    page = (regional_site / "bijlagen" / "stap-2" / "d-oproep-kandidaten" / "index.html").read_text(encoding="utf-8")
     assert "Word doktersassistent in Voorbeeldregio!" in page
 
 

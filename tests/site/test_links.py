@@ -7,27 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import build_site, copy_project
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-# What a copy of the project needs to build; no .git, so this also exercises the date fallback.
-PROJECT_PARTS = [
-    "mkdocs.yml", "docs", "overrides", "includes", "macros", "data", "calculators", "tools", "hooks", "documents",
-    "handbook_build",
-]
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    if (ROOT / "node_modules").exists():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 def add_page_to_nav(project: Path, fixture: str) -> str:

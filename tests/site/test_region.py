@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import ROOT, build_site
-from tests.site.test_links import copy_project
+from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "voorbeeldregio"
 
 
-@pytest.fixture(scope="module")
-def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built as the Voorbeeldregio would: its region.yaml and its docs/regio/ pages, nothing else."""
-    project = copy_project(tmp_path_factory.mktemp("fork") / "project")
-    shutil.copy2(EXAMPLE / "region.yaml", project / "data" / "region.yaml")
-    shutil.copytree(EXAMPLE / "regio", project / "docs" / "regio")
-    site = tmp_path_factory.mktemp("fork-site")
-    result = build_site(project, site, HB_PYODIDE_SNAPSHOT="0")
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def page(site: Path, path: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.test_links import copy_project
+from tests.conftest import copy_project
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",

@@ -21,8 +21,7 @@ import pytest
 from calculators._format import format_value
 from handbook_build.options import read_site_config
 from handbook_build.site import SiteContent, site_content
-from tests.conftest import ROOT
-from tests.site.test_links import copy_project
+from tests.conftest import ROOT, copy_project
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 EXAMPLE_REGION = ROOT / "examples" / "voorbeeldregio"
