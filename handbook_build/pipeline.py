@@ -69,7 +69,10 @@ class Pipeline:
     def check(self) -> None:
         """Checks across data and documents before any page is rendered (raises a BuildError)."""
         content = self.content()
-        documents.check_region_fields(documents.load_documents(self.project_dir).values(), content.bundle)
+        kit = documents.load_documents(self.project_dir)
+        documents.check_region_fields(kit.values(), content.bundle)
+        for doc_id in kit:  # every ⟦param:…⟧ names a parameter that exists: fail here, naming the document
+            documents.render_document_markdown(doc_id, content.bundle, on=build_date(), project_dir=self.project_dir)
 
     def warnings(self) -> list[str]:
         """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon."""
