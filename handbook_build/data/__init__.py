@@ -6,6 +6,6 @@ from handbook_build.data.yaml_reading import StrictLoader, read_yaml
 from handbook_build.problems import DataError, DataProblem
 
 __all__ = [
-    "BUNDLE_FORMAT", "DataError", "build_date", "DataProblem", "StrictLoader", "bundle_json", "document_validator", "load_data",
-    "read_yaml", "schema_problems", "validation_problems",
+    "BUNDLE_FORMAT", "DataError", "DataProblem", "StrictLoader", "build_date", "bundle_json", "document_validator",
+    "load_data", "read_yaml", "schema_problems", "validation_problems",
 ]

@@ -3,7 +3,13 @@
 Plain functions for the build (no MkDocs import): the macros and hooks/documents.py call them.
 """
 
-from handbook_build.documents.build import STARTPAKKET_NAME, handbook_version, region_label, write_docx_files, write_startpakket
+from handbook_build.documents.build import (
+    STARTPAKKET_NAME,
+    handbook_version,
+    region_label,
+    write_docx_files,
+    write_startpakket,
+)
 from handbook_build.documents.fields import check_region_fields
 from handbook_build.documents.model import Document, DocumentError, load_documents
 from handbook_build.documents.render import (
@@ -15,7 +21,7 @@ from handbook_build.documents.render import (
 from handbook_build.documents.steps import load_step_resources, render_step_resources
 
 __all__ = [
-    "DOCX_DIR", "STARTPAKKET_NAME", "Document", "DocumentError", "check_region_fields", "handbook_version", "load_documents",
-    "load_step_resources", "region_label", "render_document_block", "render_document_markdown",
+    "DOCX_DIR", "STARTPAKKET_NAME", "Document", "DocumentError", "check_region_fields", "handbook_version",
+    "load_documents", "load_step_resources", "region_label", "render_document_block", "render_document_markdown",
     "render_step_resources", "startpakket_link", "write_docx_files", "write_startpakket",
 ]
