@@ -21,7 +21,7 @@ from handbook_build.documents.render import (
 from handbook_build.documents.steps import load_step_resources, render_step_resources
 
 __all__ = [
-    "DOCX_DIR", "STARTPAKKET_NAME", "Document", "DocumentError", "check_region_fields", "handbook_version",
+    "DOCX_DIR", "Document", "DocumentError", "STARTPAKKET_NAME", "check_region_fields", "handbook_version",
     "load_documents", "load_step_resources", "region_label", "render_document_block", "render_document_markdown",
     "render_step_resources", "startpakket_link", "write_docx_files", "write_startpakket",
 ]
