@@ -61,7 +61,7 @@ def test_define_env_registers_module_level_macros_and_loads_once(monkeypatch: py
         env = fake_env()
         macros.define_env(env)
     assert loads == [(ROOT.resolve(), (ROOT / "docs").resolve())]
-    assert set(env.macros) == {m.__name__ for m in macros.MACROS} and len(env.macros) == 16
+    assert set(env.macros) == {m.__name__ for m in macros.MACROS} and len(env.macros) == 21
     assert all(env.macros[name] is getattr(macros, name) for name in env.macros)
     assert env.variables["region"]["name"]
     assert "Tips uit de regio" in env.macros["step_tips"](5)
