@@ -104,7 +104,9 @@ def test_the_command_writes_the_runtime_and_the_service_worker(tmp_path: Path) -
     (site / "stappen" / "index.html").write_text("<h1>Stappen</h1>", encoding="utf-8")
     result = run_pipeline(ROOT, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("runtime, offline")
+    assert result.stdout.strip().endswith("runtime, generated, offline, startpakket")
+    assert (site / "documenten" / "startpakket.zip").is_file()
+    assert '"documenten/5b-brieven-na-de-match.docx"' in (site / "sw.js").read_text(encoding="utf-8")
     bundle = next((site / "assets" / "data").glob("handboek-data.*.json"))
     assert bundle.read_text(encoding="utf-8") == site_content(ROOT).bundle_text
     assert '"stappen/"' in (site / "sw.js").read_text(encoding="utf-8")
