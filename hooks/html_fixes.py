@@ -6,7 +6,7 @@
   checkboxes, empty `tabindex=""` on navigation section labels, `rel="edit"` on the edit link. The
   search dialog has no accessible name; a section whose title links to its index page names its
   navigation landmark after an empty toggle label; the breadcrumb trail is named "Navigatie" like the
-  main navigation. These are fixed on the output, not by copying its templates.
+  main navigation; the tags of a page are an unnamed navigation landmark. These are fixed on the output, not by copying its templates.
 - mkdocs-print-site-plugin puts a `<style>` element inside `<article>` and gives a page's section the
   same id as a heading on another page ("stappen-stap-6-regelzaken"): the style moves to the head, the
   heading gets a unique id (links keep pointing at the page's section).
@@ -43,6 +43,8 @@ _SECTION_NAV = re.compile(
 _TAG = re.compile(r"<[^>]+>")
 _BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
 BREADCRUMBS_NAME = "Kruimelpad"
+_TAGS_NAV = re.compile(r'<nav class="md-tags"(?![^>]*aria-label)')
+TAGS_NAME = "Trefwoorden van deze pagina"
 
 
 def _name_section_nav(match: re.Match[str]) -> str:
@@ -57,6 +59,7 @@ def fix_material_markup(text: str) -> str:
     text = _REL_EDIT.sub(r"\1", text)
     text = _SECTION_NAV.sub(_name_section_nav, text)
     text = _BREADCRUMBS.sub(f'<nav class="md-path" aria-label="{BREADCRUMBS_NAME}"', text)
+    text = _TAGS_NAV.sub(f'<nav class="md-tags" aria-label="{TAGS_NAME}"', text)
     return _SEARCH_DIALOG.sub(rf'\1 aria-label="{SEARCH_DIALOG_NAME}"', text)
 
 
