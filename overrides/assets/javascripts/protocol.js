@@ -174,5 +174,8 @@ export function runtimeUrl(runtime, page, path) {
 export const initMessage = (runtime, page, snapshotPolicy = "cached") =>
   checkToWorker({ type: "init", runtime, page, snapshotPolicy });
 
+/** @returns {PrefetchSnapshotMessage} */
+export const prefetchSnapshotMessage = () => checkToWorker({ type: "prefetch-snapshot" });
+
 /** @returns {RunMessage} */
 export const runMessage = (id, calculator, input) => checkToWorker({ type: "run", id, calculator, input });

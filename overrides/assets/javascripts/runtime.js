@@ -2,7 +2,7 @@
 // result in sync. The page already shows the form and the default result (rendered at build time); this
 // makes it live. The messages to and from the worker are documented and checked in protocol.js.
 import { early } from "./early-boot.js";
-import { checkFromWorker, runMessage, runtimeUrl } from "./protocol.js";
+import { checkFromWorker, prefetchSnapshotMessage, runMessage, runtimeUrl } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;
 // A boot that takes longer than this is reported as failed (tests may shorten it through window.hbBootTimeoutMs).
@@ -116,7 +116,7 @@ function start() {
       if (message.snapshot && message.boot !== "snapshot") {
         // Fetch the snapshot for the next visit once the page has nothing else to do.
         const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 2000));
-        idle(() => worker.postMessage({ type: "prefetch-snapshot" }), { timeout: 5000 });
+        idle(() => worker.postMessage(prefetchSnapshotMessage()), { timeout: 5000 });
       }
       return;
     }
