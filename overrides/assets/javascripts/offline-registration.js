@@ -2,7 +2,7 @@
 // Registered once the page has loaded, so its precaching never competes with what the reader opened;
 // calculator pages register it from runtime.js once the calculator is live.
 (function () {
-  // This file is assets/javascripts/register-service-worker.js: the site root is two folders up.
+  // This file is assets/javascripts/offline-registration.js: the site root is two folders up.
   var worker = new URL("../../sw.js", document.currentScript.src).href;
   window.hbRegisterServiceWorker = function () {
     if ("serviceWorker" in navigator && location.protocol !== "file:") {
