@@ -6,7 +6,8 @@
   checkboxes, empty `tabindex=""` on navigation section labels, `rel="edit"` on the edit link. The
   search dialog has no accessible name; a section whose title links to its index page names its
   navigation landmark after an empty toggle label; the breadcrumb trail is named "Navigatie" like the
-  main navigation; the tags of a page are an unnamed navigation landmark. These are fixed on the output, not by copying its templates.
+  main navigation; the tags of a page are an unnamed navigation landmark. These are fixed on the output,
+  not by copying its templates.
 - mkdocs-print-site-plugin puts a `<style>` element inside `<article>` and gives a page's section the
   same id as a heading on another page ("stappen-stap-6-regelzaken"): the style moves to the head, the
   heading gets a unique id (links keep pointing at the page's section).
@@ -151,7 +152,8 @@ def add_content_security_policy(text: str) -> str:
     """Insert the page's policy right after its charset, before any script or style it governs."""
     if 'http-equiv="Content-Security-Policy"' in text:
         return text
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(content_security_policy(text), quote=False)}">'
+    policy = html.escape(content_security_policy(text), quote=False)  # has no '"' to escape
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     fixed, count = _CHARSET.subn(lambda match: match.group(0) + meta, text, count=1)
     if not count:
         raise ValueError("no <meta charset> to put the Content-Security-Policy after")

@@ -67,9 +67,10 @@ def test_the_messages_of_a_session_pass() -> None:
          'veld "path" is undefined'),
         (("to", {"type": "run", "id": "1", "calculator": "kosten", "input": {}}), 'veld "id" is string'),
         (("to", {"type": "run", "id": 1, "calculator": "kosten", "input": {"a": 3}}), 'invoer "a" is geen tekst'),
-        (("to", {"type": "init", "runtime": {**RUNTIME, "pyodideVersion": "1"}, "page": "p", "snapshotPolicy": "cached"}),
-         'onbekend veld "pyodideVersion"'),
-        (("to", {"type": "init", "runtime": RUNTIME, "page": "p", "snapshotPolicy": "always"}), '"always" is niet een van'),
+        (("to", {"type": "init", "runtime": {**RUNTIME, "pyodideVersion": "1"}, "page": "p",
+                 "snapshotPolicy": "cached"}), 'onbekend veld "pyodideVersion"'),
+        (("to", {"type": "init", "runtime": RUNTIME, "page": "p", "snapshotPolicy": "always"}),
+         '"always" is niet een van'),
     ],
 )
 def test_a_wrong_message_is_refused_by_name(case: tuple[str, dict], expected: str) -> None:

@@ -115,7 +115,8 @@ def test_focus_is_never_hidden_under_the_sticky_header(browser: Browser, site_ur
 LANDMARKS = """() => [...document.querySelectorAll("nav, [role=navigation]")]
   .filter((nav) => nav.checkVisibility({ checkVisibilityCSS: true }))
   .map((nav) => nav.getAttribute("aria-label")
-    || (nav.getAttribute("aria-labelledby") || "").split(" ").map((id) => document.getElementById(id)?.textContent.trim()).join(" ").trim())"""
+    || (nav.getAttribute("aria-labelledby") || "").split(" ")
+      .map((id) => document.getElementById(id)?.textContent.trim()).join(" ").trim())"""
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
