@@ -130,7 +130,7 @@ def recompute_latencies(page: Page, changes: int) -> list[float]:
         before = int(page.get_attribute("[data-calculator]", "data-computed") or 0)
         page.fill("#kosten-hours_per_week", str(16 + i % 20))
         page.evaluate("document.querySelector('#kosten-hours_per_week').dispatchEvent(new Event('change'))")
-        page.wait_for_function(f"Number(document.querySelector('[data-calculator]').dataset.computed) > {before}")
+        page.wait_for_function(f"() => Number(document.querySelector('[data-calculator]').dataset.computed) > {before}")
         latencies.append(float(page.get_attribute("[data-calculator]", "data-compute-ms")))
     return latencies
 

@@ -3,6 +3,7 @@
 Used by the MkDocs hook (hooks/pipeline.py) and by `python -m handbook_build --site-dir DIR` (after any
 generator, e.g. Zensical). Steps, in order:
 
+0. html      — valid HTML and a Content-Security-Policy on every page (html_fixes), before anything hashes pages
 1. runtime   — self-hosted Pyodide, the calculators zip, the data bundle, the memory snapshot
 2. generated — outputs made from data/ beside the pages: each function in GENERATED_OUTPUTS
                (the place for document kits and exports)
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook_build import documents, offline, pdf
+from handbook_build import documents, html_fixes, offline, pdf
 from handbook_build.data import build_date
 from handbook_build.freshness import expiring_defaults
 from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
@@ -82,9 +83,13 @@ class Pipeline:
         """Site-relative paths of the runtime files, for the calculator pages' template (extra.runtime)."""
         return self.artifacts().paths
 
-    def write(self, site_dir: Path) -> list[str]:
-        """Run every step into `site_dir`; return the names of the steps that ran."""
-        ran = ["runtime"]
+    def write(self, site_dir: Path, *, csp: bool = True) -> list[str]:
+        """Run every step into `site_dir`; return the names of the steps that ran.
+
+        csp=False for a development server that injects inline scripts of its own (mkdocs serve).
+        """
+        html_fixes.fix_site(site_dir, csp=csp)
+        ran = ["html", "runtime"]
         self.artifacts().write(site_dir)
         for output in GENERATED_OUTPUTS:
             output(self.content(), site_dir)

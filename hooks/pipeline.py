@@ -11,8 +11,13 @@ from mkdocs.plugins import event_priority
 from handbook_build import BuildError, BuildOptions, Pipeline
 
 _pipelines: dict[str, Pipeline] = {}
+_serving = {"on": False}  # mkdocs serve injects an inline live-reload script: no CSP there
 # Not under the "mkdocs" logger on purpose: strict mode would turn these warnings into a failed build.
 log = logging.getLogger("handbook_build")
+
+
+def on_startup(command: str, **_: object) -> None:
+    _serving["on"] = command == "serve"
 
 
 @event_priority(100)  # before mkdocs-macros: bad data stops the build here, with its Dutch message
@@ -33,6 +38,6 @@ def on_config(config):
 @event_priority(-100)  # last: the service worker lists every file, the PDF prints print-site's finished page
 def on_post_build(config) -> None:
     try:
-        _pipelines[config.config_file_path].write(Path(config.site_dir))
+        _pipelines[config.config_file_path].write(Path(config.site_dir), csp=not _serving["on"])
     except BuildError as error:
         raise PluginError(str(error)) from None

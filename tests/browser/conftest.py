@@ -1,4 +1,9 @@
-"""Playwright against Debian's Chromium (never a downloaded browser), recording every request."""
+"""Playwright against Debian's Chromium (never a downloaded browser), recording every request.
+
+Every browser context a test opens watches the Content-Security-Policy (handbook_build/html_fixes.py): a
+`securitypolicyviolation` event in a page or a "Content Security Policy" console message (also from the
+worker) fails the test that was running, with page and directive.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -28,12 +33,61 @@ def playwright_instance() -> Iterator[Playwright]:
         yield instance
 
 
+# Runs in every page before its own scripts (an init script is not subject to the page's policy).
+WATCH_CSP = """document.addEventListener("securitypolicyviolation", (event) => console.error(
+  `CSP-violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}:`
+  + `${event.lineNumber} (${event.sample})`));"""
+CSP_MARKERS = ("CSP-violation", "Content Security Policy", "Content-Security-Policy")
+
+# Every violation seen since the running test started: "page URL: message".
+CSP_VIOLATIONS: list[str] = []
+
+
+def _record(page: Page, text: str) -> None:
+    if any(marker in text for marker in CSP_MARKERS):
+        CSP_VIOLATIONS.append(f"{page.url}: {text}")
+
+
+def _watch_page(page: Page) -> None:
+    page.on("console", lambda message: _record(page, message.text))
+    page.on("pageerror", lambda error: _record(page, str(error)))  # e.g. an eval the policy refused
+
+
+def watch_csp(context: BrowserContext) -> BrowserContext:
+    """Report every Content-Security-Policy violation in this context's pages into CSP_VIOLATIONS."""
+    context.add_init_script(WATCH_CSP)
+    context.on("page", _watch_page)
+    return context
+
+
+class WatchedBrowser:
+    """The launched Chromium, whose new contexts all watch the Content-Security-Policy."""
+
+    def __init__(self, browser: Browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: object) -> BrowserContext:
+        return watch_csp(self._browser.new_context(**options))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: run ./tasks test, which installs Debian's chromium"
     browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-    yield browser
+    yield WatchedBrowser(browser)  # type: ignore[misc]  # a Browser in every way the tests use
     browser.close()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations() -> Iterator[None]:
+    """Fail the test if any page it drove broke the site's Content-Security-Policy."""
+    CSP_VIOLATIONS.clear()
+    yield
+    found, CSP_VIOLATIONS[:] = list(CSP_VIOLATIONS), []
+    assert not found, "Content-Security-Policy violations:\n" + "\n".join(found[:20])
 
 
 @dataclass

@@ -40,13 +40,13 @@ def test_uploading_the_template_files_gives_the_cpython_proposals(
         expect(page.locator(f"#matching-regio-{field}")).to_have_value(files[name].read_text(encoding="utf-8"))
     # Both files are read; wait for a computation that started after the second one.
     page.wait_for_function(
-        "(() => { const c = document.querySelector('[data-calculator=\"matching-regio\"]');"
-        " return c.dataset.computed && !c.querySelector('[data-status]').textContent.includes('geladen'); })()"
+        "() => { const c = document.querySelector('[data-calculator=\"matching-regio\"]');"
+        " return c.dataset.computed && !c.querySelector('[data-status]').textContent.includes('geladen'); }"
     )
     before = int(page.get_attribute('[data-calculator="matching-regio"]', "data-computed"))
     page.dispatch_event("#matching-regio-practices", "change")
     page.wait_for_function(
-        f"Number(document.querySelector('[data-calculator=\"matching-regio\"]').dataset.computed) > {before}"
+        f"() => Number(document.querySelector('[data-calculator=\"matching-regio\"]').dataset.computed) > {before}"
     )
     expect(page.locator('[data-calculator="matching-regio"] p[data-status]')).to_have_text("Uitkomst bijgewerkt.")
     expected = run("matching-regio", BUNDLE, {

@@ -20,7 +20,7 @@ def test_offline_after_one_visit(browser: Browser, site_url: str) -> None:
         page.wait_for_selector('[data-calculator="kosten"][data-runtime="ready"]', timeout=BOOT_TIMEOUT)
         # The page asked the service worker to keep the runtime; wait until it holds the WebAssembly file.
         page.wait_for_function(
-            "caches.open('hb-runtime').then(c => c.keys()).then(k => k.some(r => r.url.endsWith('.wasm')))",
+            "() => caches.open('hb-runtime').then(c => c.keys()).then(k => k.some(r => r.url.endsWith('.wasm')))",
             timeout=BOOT_TIMEOUT,
         )
         context.set_offline(True)

@@ -44,7 +44,7 @@ def test_ticks_survive_a_reload_and_reset_clears_them(recorded_page: RecordedPag
     page.keyboard.press("Space")
     expect(count).to_have_text(f"2 van {total} afgevinkt")
     expect(count).to_have_attribute("role", "status")
-    assert boxes.nth(1).get_attribute("aria-label")  # named after its item (hooks/tasklist_labels.py)
+    assert boxes.nth(1).get_attribute("aria-label")  # named after its item (handbook_build/documents/checklists.py)
 
     page.reload()
     checklist = first_checklist(recorded_page)

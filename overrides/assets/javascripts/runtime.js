@@ -1,5 +1,8 @@
-// Main-thread glue for calculator pages: starts the worker, keeps form, URL and result in sync.
-// The page already shows the form and the default result (rendered at build time); this makes it live.
+// Main-thread glue for calculator pages: adopts the worker early-boot.js started, keeps form, URL and
+// result in sync. The page already shows the form and the default result (rendered at build time); this
+// makes it live. The messages to and from the worker are documented and checked in protocol.js.
+import { early } from "./early-boot.js";
+import { checkFromWorker, prefetchSnapshotMessage, runMessage, runtimeUrl } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;
 // A boot that takes longer than this is reported as failed (tests may shorten it through window.hbBootTimeoutMs).
@@ -59,8 +62,7 @@ function start() {
     }
     return;
   }
-  // Started by the inline script in the page head (overrides/calculator.html), so Pyodide boots while the page loads.
-  const early = window.hbEarlyWorker;
+  // Started by early-boot.js from the page head, so Pyodide boots while the page loads.
   if (!early) return;
   const worker = early.worker;
   const byId = new Map();
@@ -73,7 +75,7 @@ function start() {
     const values = formValues(element.querySelector("form"));
     element.sentAt = performance.now();
     writeUrl(element, values);
-    worker.postMessage({ id, type: "run", calculator: element.dataset.calculator, input: values });
+    worker.postMessage(runMessage(id, element.dataset.calculator, values));
   };
 
   const fail = (message) => {
@@ -92,7 +94,7 @@ function start() {
     if (message.type === "ready") {
       clearTimeout(watchdog);
       for (const element of calculators) {
-        element.dataset.boot = message.boot;
+        element.dataset.boot = message.path;
         element.dataset.readyAt = Math.round(performance.now()); // read by bench/ and tests
         element.dataset.bootTimings = JSON.stringify({ worker: message.bootMs, ...message.timings });
         element.querySelector("[data-copy-link]").hidden = false;
@@ -102,10 +104,11 @@ function start() {
       }
       // Keep what this page needed for the next visit without a network (the service worker's runtime cache).
       if ("serviceWorker" in navigator) {
-        const config = JSON.parse(document.getElementById("hb-runtime").textContent);
-        const at = (path) => new URL(config.root + path, window.location.href).href;
-        const urls = [...config.pyodide_files.map((file) => at(config.pyodide + file)), at(config.calculators),
-          at(config.data), new URL("./worker.js", import.meta.url).href, new URL("./pyodide-boot.js", import.meta.url).href];
+        const runtime = JSON.parse(document.getElementById("hb-runtime").textContent);
+        const at = (path) => runtimeUrl(runtime, window.location.href, path);
+        const here = (file) => new URL(file, import.meta.url).href;
+        const urls = [...runtime.pyodide_files.map((file) => at(runtime.pyodide + file)), at(runtime.calculators),
+          at(runtime.data), ...["worker.js", "pyodide-boot.js", "protocol.js"].map(here)];
         window.hbRegisterServiceWorker().catch(() => {});
         navigator.serviceWorker.ready.then((registration) =>
           registration.active.postMessage({ type: "cache-runtime", urls })).catch(() => {});
@@ -113,7 +116,7 @@ function start() {
       if (message.snapshot && message.boot !== "snapshot") {
         // Fetch the snapshot for the next visit once the page has nothing else to do.
         const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 2000));
-        idle(() => worker.postMessage({ type: "prefetch-snapshot" }), { timeout: 5000 });
+        idle(() => worker.postMessage(prefetchSnapshotMessage()), { timeout: 5000 });
       }
       return;
     }
@@ -125,17 +128,18 @@ function start() {
     byId.delete(message.id);
     if (!element || message.id !== element.latest) return; // an older answer: a newer one is on its way
     const result = element.querySelector("[data-result]");
-    if (message.type === "result") {
+    const outcome = message.type === "outcome" ? message.outcome : null;
+    if (outcome && outcome.status === "result") {
       showErrors(element, {});
-      result.innerHTML = message.html;
+      result.innerHTML = outcome.html;
       for (const button of result.querySelectorAll("[data-print]")) {
         button.hidden = false;
         button.addEventListener("click", () => window.print());
       }
       element.querySelector("[data-status]").textContent = "Uitkomst bijgewerkt.";
-    } else if (message.type === "invalid") {
-      showErrors(element, message.errors);
-      const count = Object.keys(message.errors).length;
+    } else if (outcome) {
+      showErrors(element, outcome.errors);
+      const count = Object.keys(outcome.errors).length;
       result.innerHTML = '<p class="hb-calc__invalid">Er is nu geen uitkomst: pas de gemarkeerde velden aan.</p>';
       element.querySelector("[data-status]").textContent =
         count === 1 ? "1 veld moet worden aangepast." : `${count} velden moeten worden aangepast.`;
@@ -146,7 +150,7 @@ function start() {
     element.dataset.computeMs = (performance.now() - element.sentAt).toFixed(1);
     element.dataset.computed = String(Number(element.dataset.computed || 0) + 1);
   };
-  worker.onmessage = (event) => receive(event.data);
+  worker.onmessage = (event) => receive(checkFromWorker(event.data));
 
   for (const element of calculators) {
     const form = element.querySelector("form");

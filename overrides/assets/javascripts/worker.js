@@ -1,13 +1,15 @@
 // Module web worker: boots the pinned, self-hosted Pyodide (restored from the build's memory snapshot
-// when the browser has it cached), then answers {id, type: "run", calculator, input} with
-// {id, type: result|invalid|error, ...}. No Python source lives here: it calls calculators._browser.
+// when the browser has it cached), then answers each run message with the calculator's outcome. The
+// messages are documented and checked in protocol.js. No Python source lives here: it calls
+// calculators._browser.
 import { boot } from "./pyodide-boot.js";
+import { checkFromWorker, checkToWorker, runtimeUrl } from "./protocol.js";
 
 const SNAPSHOT_CACHE = "hb-pyodide-snapshot";
 let ready = null;
-let settings = null;
+let snapshotUrl = null;
 
-const post = (message) => self.postMessage(message);
+const post = (message) => self.postMessage(checkFromWorker(message));
 const describe = (error) => String(error && error.message ? error.message : error);
 
 async function fetchOk(url) {
@@ -49,61 +51,67 @@ async function prefetchSnapshot(url) {
   }
 }
 
-async function start(config) {
+/** @param {import("./protocol.js").InitMessage} init */
+async function start({ runtime, page, snapshotPolicy }) {
   const started = performance.now();
-  const calculators = fetchOk(config.calculators).then((r) => r.arrayBuffer());
+  const at = (path) => runtimeUrl(runtime, page, path);
+  const calculators = fetchOk(at(runtime.calculators)).then((r) => r.arrayBuffer());
   calculators.catch(() => {}); // reported when awaited
   const options = {
-    indexURL: config.pyodide,
-    version: config.pyodide_version,
+    indexURL: at(runtime.pyodide),
+    version: runtime.pyodide_version,
     calculators: () => calculators,
-    data: () => fetchOk(config.data).then((r) => r.text()),
+    data: () => fetchOk(at(runtime.data)).then((r) => r.text()),
   };
   const firstVisitFetch = async () => {
-    const cached = await cachedSnapshot(config.snapshot);
-    if (cached || config.snapshotPolicy !== "fetch" || !config.snapshot) return cached;
-    await prefetchSnapshot(config.snapshot).catch(() => {});
-    return cachedSnapshot(config.snapshot);
+    const cached = await cachedSnapshot(snapshotUrl);
+    if (cached || snapshotPolicy !== "fetch" || !snapshotUrl) return cached;
+    await prefetchSnapshot(snapshotUrl).catch(() => {});
+    return cachedSnapshot(snapshotUrl);
   };
-  const [{ loadPyodide }, snapshot] = await Promise.all([import(config.pyodide + "pyodide.mjs"), firstVisitFetch()]);
+  const [{ loadPyodide }, snapshot] = await Promise.all([import(options.indexURL + "pyodide.mjs"), firstVisitFetch()]);
   const prepared = Math.round(performance.now() - started);
   const booted = await Promise.race([boot(loadPyodide, options, snapshot), wasmFailure()]);
   if (snapshot && booted.path !== "snapshot") {
-    await caches.open(SNAPSHOT_CACHE).then((cache) => cache.delete(config.snapshot)).catch(() => {});
+    await caches.open(SNAPSHOT_CACHE).then((cache) => cache.delete(snapshotUrl)).catch(() => {});
   }
   console.debug(`[handboek] Pyodide ${booted.pyodide.version} gestart: ${booted.path}`);
   return { ...booted, timings: { prepare: prepared, ...booted.timings }, bootMs: Math.round(performance.now() - started) };
 }
 
-self.onmessage = async (event) => {
-  const message = event.data || {};
-  if (message.type === "init") {
-    settings = message.config;
-    ready = start(settings);
-    try {
-      const { pyodide, path, bootMs, timings } = await ready;
-      post({ type: "ready", version: pyodide.version, bootMs, timings, boot: path, snapshot: Boolean(settings.snapshot) });
-    } catch (error) {
-      post({ type: "fatal", message: describe(error) });
-    }
-    return;
+async function init(message) {
+  snapshotUrl = message.runtime.snapshot ? runtimeUrl(message.runtime, message.page, message.runtime.snapshot) : null;
+  ready = start(message);
+  try {
+    const { pyodide, path, bootMs, timings } = await ready;
+    post({ type: "ready", version: pyodide.version, path, bootMs, timings, snapshot: Boolean(snapshotUrl) });
+  } catch (error) {
+    post({ type: "fatal", message: describe(error) });
   }
-  if (message.type === "prefetch-snapshot") {
-    try {
-      await prefetchSnapshot(settings.snapshot);
-      post({ type: "snapshot", state: "cached" });
-    } catch (error) {
-      post({ type: "snapshot", state: "unavailable", message: describe(error) });
-    }
-    return;
+}
+
+async function prefetch() {
+  try {
+    await prefetchSnapshot(snapshotUrl);
+    post({ type: "snapshot", state: "cached" });
+  } catch (error) {
+    post({ type: "snapshot", state: "unavailable", message: describe(error) });
   }
-  if (message.type === "run") {
-    try {
-      const { browser } = await ready;
-      const outcome = JSON.parse(browser.run_json(message.calculator, JSON.stringify(message.input || {})));
-      post({ id: message.id, type: outcome.status, ...outcome });
-    } catch (error) {
-      post({ id: message.id, type: "error", message: describe(error) });
-    }
+}
+
+/** @param {import("./protocol.js").RunMessage} message */
+async function run({ id, calculator, input }) {
+  try {
+    const { browser } = await ready;
+    post({ type: "outcome", id, outcome: JSON.parse(browser.run_json(calculator, JSON.stringify(input))) });
+  } catch (error) {
+    post({ type: "error", id, message: describe(error) });
   }
+}
+
+self.onmessage = (event) => {
+  const message = checkToWorker(event.data);
+  if (message.type === "init") init(message);
+  else if (message.type === "prefetch-snapshot") prefetch();
+  else run(message);
 };

@@ -1,0 +1,181 @@
+// The messages between a calculator page (early-boot.js, runtime.js) and its web worker (worker.js).
+// Both sides build and check their messages here, so every field has one name from the build to the page
+// and back: the runtime settings travel exactly as the build wrote them, and the calculator's outcome
+// travels exactly as Python returned it (calculators/_browser.py run_json). A message that does not
+// match its shape is a programming error and throws a ProtocolError that names the field.
+
+/**
+ * Runtime settings written by the build into `<script type="application/json" id="hb-runtime">`.
+ * Paths are relative to `root`, which is relative to the page.
+ * @typedef {object} RuntimeConfig
+ * @property {string} root            the site root, relative to the page ("../../")
+ * @property {string} pyodide         folder of the self-hosted Pyodide core ("assets/pyodide/<version>/")
+ * @property {string} pyodide_version the version the worker must find in that folder
+ * @property {string[]} pyodide_files the core's files, handed to the service worker once live
+ * @property {string} calculators     the zip with the calculators' Python source (content-hashed name)
+ * @property {string} data            the JSON data bundle (content-hashed name)
+ * @property {string} [snapshot]      the gzip memory snapshot; absent when the build made none
+ */
+
+/**
+ * Page → worker: boot Pyodide. Sent once, by early-boot.js, before the page has finished loading.
+ * @typedef {object} InitMessage
+ * @property {"init"} type
+ * @property {RuntimeConfig} runtime     as the build wrote it
+ * @property {string} page               the page's absolute URL: what `runtime.root` is relative to
+ * @property {"cached"|"fetch"} snapshotPolicy "cached": use the snapshot only once it is cached (default);
+ *   "fetch": also fetch it on a first visit (bench/, through window.hbSnapshotPolicy)
+ */
+
+/**
+ * Page → worker: validate and compute one calculator with the form's raw text values.
+ * @typedef {object} RunMessage
+ * @property {"run"} type
+ * @property {number} id                   increasing per page; the page shows only the latest answer
+ * @property {string} calculator           the calculator's name (data-calculator)
+ * @property {Object<string, string>} input form field name → raw text
+ */
+
+/**
+ * Page → worker: fetch the snapshot into Cache Storage for the next visit (sent in idle time).
+ * @typedef {{type: "prefetch-snapshot"}} PrefetchSnapshotMessage
+ */
+
+/**
+ * Worker → page: Pyodide runs and the data is loaded.
+ * @typedef {object} ReadyMessage
+ * @property {"ready"} type
+ * @property {string} version                the Pyodide version that booted
+ * @property {"plain"|"snapshot"} path       the boot path that ran (pyodide-boot.js)
+ * @property {number} bootMs                 milliseconds from init to ready, in the worker
+ * @property {Object<string, number>} timings milliseconds per boot phase
+ * @property {boolean} snapshot              whether the build made a snapshot to prefetch
+ */
+
+/**
+ * Worker → page: booting failed; the page keeps its pre-rendered result and says why.
+ * @typedef {{type: "fatal", message: string}} FatalMessage
+ */
+
+/**
+ * Worker → page: what became of a prefetch-snapshot request.
+ * @typedef {{type: "snapshot", state: "cached"|"unavailable", message?: string}} SnapshotMessage
+ */
+
+/**
+ * The calculator's outcome as Python returned it: a result to show, or Dutch messages per field.
+ * @typedef {{status: "result", html: string} | {status: "invalid", errors: Object<string, string>}} Outcome
+ */
+
+/**
+ * Worker → page: the answer to the run message with the same id.
+ * @typedef {{type: "outcome", id: number, outcome: Outcome}} OutcomeMessage
+ */
+
+/**
+ * Worker → page: the run message with this id raised in the worker (a bug, not bad input).
+ * @typedef {{type: "error", id: number, message: string}} ErrorMessage
+ */
+
+/** @typedef {InitMessage|RunMessage|PrefetchSnapshotMessage} ToWorker */
+/** @typedef {ReadyMessage|FatalMessage|SnapshotMessage|OutcomeMessage|ErrorMessage} FromWorker */
+
+// Required fields and their typeof per message type; "?" marks an optional field. No other field is allowed,
+// so a renamed field fails on the side that sends it instead of arriving as undefined.
+const TO_WORKER = {
+  init: { runtime: "object", page: "string", snapshotPolicy: "string" },
+  run: { id: "number", calculator: "string", input: "object" },
+  "prefetch-snapshot": {},
+};
+const FROM_WORKER = {
+  ready: { version: "string", path: "string", bootMs: "number", timings: "object", snapshot: "boolean" },
+  fatal: { message: "string" },
+  snapshot: { state: "string", message: "string?" },
+  outcome: { id: "number", outcome: "object" },
+  error: { id: "number", message: "string" },
+};
+const RUNTIME = {
+  root: "string", pyodide: "string", pyodide_version: "string", pyodide_files: "object",
+  calculators: "string", data: "string", snapshot: "string?",
+};
+const OUTCOME = { result: { status: "string", html: "string" }, invalid: { status: "string", errors: "object" } };
+const POLICIES = ["cached", "fetch"];
+const BOOT_PATHS = ["plain", "snapshot"];
+const SNAPSHOT_STATES = ["cached", "unavailable"];
+
+export class ProtocolError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ProtocolError";
+  }
+}
+
+function checkFields(value, shape, what) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new ProtocolError(`${what}: geen object`);
+  for (const [name, kind] of Object.entries(shape)) {
+    const optional = kind.endsWith("?");
+    if (optional && value[name] === undefined) continue;
+    const actual = value[name] === null ? "null" : typeof value[name];
+    if (actual !== kind.replace("?", "")) {
+      throw new ProtocolError(`${what}: veld "${name}" is ${actual}, verwacht ${kind.replace("?", "")}`);
+    }
+  }
+  for (const name of Object.keys(value)) {
+    if (name !== "type" && !(name in shape)) throw new ProtocolError(`${what}: onbekend veld "${name}"`);
+  }
+}
+
+function checkOneOf(value, allowed, what) {
+  if (!allowed.includes(value)) throw new ProtocolError(`${what}: "${value}" is niet een van ${allowed.join(", ")}`);
+}
+
+function checkMessage(message, shapes, direction) {
+  const type = message && message.type;
+  if (!Object.hasOwn(shapes, type)) throw new ProtocolError(`${direction}: onbekend berichttype "${type}"`);
+  const what = `${direction} ${type}`;
+  checkFields(message, shapes[type], what);
+  return what;
+}
+
+/** Throws a ProtocolError unless `message` is a valid page → worker message. @returns {ToWorker} */
+export function checkToWorker(message) {
+  const what = checkMessage(message, TO_WORKER, "naar worker");
+  if (message.type === "init") {
+    checkFields(message.runtime, RUNTIME, `${what} runtime`);
+    checkOneOf(message.snapshotPolicy, POLICIES, `${what} snapshotPolicy`);
+  }
+  if (message.type === "run") {
+    for (const [name, value] of Object.entries(message.input)) {
+      if (typeof value !== "string") throw new ProtocolError(`${what}: invoer "${name}" is geen tekst`);
+    }
+  }
+  return message;
+}
+
+/** Throws a ProtocolError unless `message` is a valid worker → page message. @returns {FromWorker} */
+export function checkFromWorker(message) {
+  const what = checkMessage(message, FROM_WORKER, "van worker");
+  if (message.type === "ready") checkOneOf(message.path, BOOT_PATHS, `${what} path`);
+  if (message.type === "snapshot") checkOneOf(message.state, SNAPSHOT_STATES, `${what} state`);
+  if (message.type === "outcome") {
+    const status = message.outcome.status;
+    if (!Object.hasOwn(OUTCOME, status)) throw new ProtocolError(`${what}: onbekende status "${status}"`);
+    checkFields(message.outcome, OUTCOME[status], `${what} ${status}`);
+  }
+  return message;
+}
+
+/** The absolute URL of a runtime path (relative to the site root, which is relative to the page). */
+export function runtimeUrl(runtime, page, path) {
+  return new URL(runtime.root + path, page).href;
+}
+
+/** @returns {InitMessage} */
+export const initMessage = (runtime, page, snapshotPolicy = "cached") =>
+  checkToWorker({ type: "init", runtime, page, snapshotPolicy });
+
+/** @returns {PrefetchSnapshotMessage} */
+export const prefetchSnapshotMessage = () => checkToWorker({ type: "prefetch-snapshot" });
+
+/** @returns {RunMessage} */
+export const runMessage = (id, calculator, input) => checkToWorker({ type: "run", id, calculator, input });

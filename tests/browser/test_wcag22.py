@@ -1,0 +1,160 @@
+"""WCAG 2.2 AA criteria axe cannot judge, measured in Chromium on the built site:
+
+- 2.5.8 Target size (minimum): every control on every page, on a desktop and on a phone with the
+  navigation drawer open, is at least 24 × 24 px or far enough from other targets (target_size.js).
+- 2.4.11 Focus not obscured (minimum): tabbing forward and back through long pages and the calculator
+  forms, the focused element is never hidden under the sticky header.
+- Landmarks: every navigation landmark that is shown has its own name; the search dialog has a name.
+- Every page has a meta description of its own (front matter or first paragraph, handbook_build/html_fixes.py).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.test_html_valid import built_html
+
+pytestmark = pytest.mark.browser
+
+TARGET_SIZE = (Path(__file__).with_name("target_size.js")).read_text(encoding="utf-8")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+BOOT_TIMEOUT = 60_000
+LIVE = """() => [...document.querySelectorAll("[data-calculator]")]
+  .every((element) => !["static", "loading"].includes(element.dataset.runtime))"""
+
+
+def page_paths(built_site: Path) -> list[str]:
+    return [path.relative_to(built_site).as_posix().removesuffix("index.html") for path in built_html(built_site)
+            if path.name != "404.html"]
+
+
+def open_live(page: Page, url: str) -> None:
+    page.goto(url)
+    if page.locator("[data-calculator]").count():
+        page.wait_for_function(LIVE, timeout=BOOT_TIMEOUT)
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_every_control_is_a_large_enough_target(
+    browser: Browser, site_url: str, built_site: Path, viewport: str
+) -> None:
+    context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS[viewport], service_workers="block")
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        for path in page_paths(built_site):
+            open_live(page, site_url + path)
+            if viewport == "phone":  # the navigation lives in the drawer: measure it open
+                page.locator("label.md-header__button[for='__drawer']").click()
+                page.wait_for_timeout(300)
+            problems += [f"[{viewport}] /{path}: {failure}" for failure in page.evaluate(TARGET_SIZE)]
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} targets under 24 x 24 px without spacing:\n" + "\n".join(problems[:30])
+
+
+def test_target_size_check_can_fail(browser: Browser) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content('<div><button style="all:unset;width:10px;height:10px">a</button>'
+                         '<button style="all:unset;width:10px;height:10px">b</button></div>')
+        assert len(page.evaluate(TARGET_SIZE)) == 2
+    finally:
+        context.close()
+
+
+# The focused element, how much of it the sticky header covers (1 = entirely hidden), and whether it fits
+# below the header at all (a region taller than the window is always partly out of view).
+HIDDEN_UNDER_HEADER = """() => {
+  const element = document.activeElement;
+  // The header's own controls and the skip link (shown on top of the header when focused) are not under it.
+  if (!element || element === document.body || element.closest(".md-header, .md-skip")) return null;
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  const rect = element.getBoundingClientRect();
+  if (rect.height === 0) return null;
+  const covered = Math.max(0, Math.min(rect.bottom, header.bottom) - Math.max(rect.top, header.top));
+  const fits = rect.height <= window.innerHeight - header.bottom;
+  return [element.id || element.textContent.trim().slice(0, 40) || element.tagName, covered / rect.height, fits];
+}"""
+LONG_PAGES = [
+    "stappen/stap-6-regelzaken/",
+    "bijlagen/stap-6/e-subsidies-en-formulieren/",
+    "gegevens/subsidiewijzer/",
+    "rekenhulpen/kosten/",
+    "rekenhulpen/planning/",
+    "rekenhulpen/matching/",
+]
+
+
+@pytest.mark.parametrize("path", LONG_PAGES)
+def test_focus_is_never_hidden_under_the_sticky_header(browser: Browser, site_url: str, path: str) -> None:
+    context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS["desktop"], service_workers="block")
+    hidden: list[str] = []
+    try:
+        page = context.new_page()
+        open_live(page, site_url + path)
+        page.locator("article h1").first.click()  # start in the content, as after a link into the page
+        for key in ["Tab"] * 120 + ["Shift+Tab"] * 120:
+            page.keyboard.press(key)
+            state = page.evaluate(HIDDEN_UNDER_HEADER)
+            # 2.4.11 asks for "not entirely hidden"; an element that fits below the header must be wholly visible.
+            if state and (state[1] >= 0.99 or (state[2] and state[1] > 0.0)):
+                hidden.append(f"{key}: {state[0]!r} {state[1]:.0%} under the header")
+    finally:
+        context.close()
+    assert not hidden, f"/{path}: focus obscured by the sticky header:\n" + "\n".join(hidden[:20])
+
+
+# Shown navigation landmarks and their accessible names (aria-label, or the text aria-labelledby points at).
+LANDMARKS = """() => [...document.querySelectorAll("nav, [role=navigation]")]
+  .filter((nav) => nav.checkVisibility({ checkVisibilityCSS: true }))
+  .map((nav) => nav.getAttribute("aria-label")
+    || (nav.getAttribute("aria-labelledby") || "").split(" ")
+      .map((id) => document.getElementById(id)?.textContent.trim()).join(" ").trim())"""
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_navigation_landmarks_are_unique_and_the_search_dialog_is_named(
+    browser: Browser, site_url: str, built_site: Path, viewport: str
+) -> None:
+    context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS[viewport], service_workers="block")
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        for path in page_paths(built_site):
+            page.goto(site_url + path)
+            if viewport == "phone":
+                page.locator("label.md-header__button[for='__drawer']").click()
+            names = page.evaluate(LANDMARKS)
+            repeated = sorted({name for name in names if names.count(name) > 1 or not name})
+            if repeated:
+                problems.append(f"[{viewport}] /{path}: {repeated} in {names}")
+            dialog = page.locator(".md-search[role=dialog]")
+            if dialog.get_attribute("aria-label") != "Zoeken in het handboek":
+                problems.append(f"[{viewport}] /{path}: search dialog without a name")
+    finally:
+        context.close()
+    assert not problems, "navigation landmarks without a unique name:\n" + "\n".join(problems[:30])
+
+
+DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
+
+
+def test_every_page_has_a_description_of_its_own(built_site: Path) -> None:
+    site_description = " ".join(unescape(DESCRIPTION.search((built_site / "404.html").read_text()).group(1)).split())
+    problems = []
+    for path in built_html(built_site):
+        name = path.relative_to(built_site).as_posix()
+        match = DESCRIPTION.search(path.read_text(encoding="utf-8"))
+        description = " ".join(unescape(match.group(1)).split()) if match else ""
+        if len(description) < 20:
+            problems.append(f"{name}: {description!r}")
+        elif description == site_description and name not in {"index.html", "404.html", "print_page/index.html"}:
+            problems.append(f"{name}: only the site's description")
+    assert not problems, "pages without a meta description of their own:\n" + "\n".join(problems)
