@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every build in the tests counts as made on this day (handbook_build.data.build_date), the `as_of` of the golden
+# cases in tests/cases/: defaults that follow the build date give the same outputs on any day CI runs. Tests of
+# later build dates set their own (tests/calculators/test_default_dates.py).
+TEST_BUILD_DATE = "2026-12-01"
+os.environ.setdefault("HB_AS_OF", TEST_BUILD_DATE)
 
 
 def build_site(project_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:

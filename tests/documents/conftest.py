@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from handbook_build.site import load_site_data
-from tests.browser.conftest import browser, playwright_instance, recorded_page  # noqa: F401 - shared fixtures
 from tests.conftest import ROOT
 
 EXAMPLE_REGION = ROOT / "examples" / "voorbeeldregio" / "region.yaml"

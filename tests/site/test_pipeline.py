@@ -101,7 +101,9 @@ def test_the_command_checks_the_data_and_names_the_problem(tmp_path: Path) -> No
 def test_the_command_writes_the_runtime_and_the_service_worker(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "stappen").mkdir(parents=True)
-    (site / "stappen" / "index.html").write_text("<h1>Stappen</h1>", encoding="utf-8")
+    (site / "stappen" / "index.html").write_text(
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Stappen</title></head>'
+        "<body><h1>Stappen</h1></body></html>", encoding="utf-8")
     result = run_pipeline(ROOT, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("runtime, generated, offline, startpakket")
