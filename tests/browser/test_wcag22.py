@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
@@ -39,12 +40,29 @@ def open_live(page: Page, url: str) -> None:
         page.wait_for_function(LIVE, timeout=BOOT_TIMEOUT)
 
 
-@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_every_control_is_a_large_enough_target(
-    browser: Browser, site_url: str, built_site: Path, viewport: str
-) -> None:
+LANDMARKS = """() => [...document.querySelectorAll("nav, [role=navigation]")]
+  .filter((nav) => nav.checkVisibility({ checkVisibilityCSS: true }))
+  .map((nav) => nav.getAttribute("aria-label")
+    || (nav.getAttribute("aria-labelledby") || "").split(" ")
+      .map((id) => document.getElementById(id)?.textContent.trim()).join(" ").trim())"""
+
+
+@dataclass(frozen=True)
+class PageMeasure:
+    path: str
+    small_targets: list[str]
+    landmark_names: list[str]
+    search_dialog_name: str | None
+
+
+@pytest.fixture(scope="module", params=sorted(VIEWPORTS))
+def measured_pages(request: pytest.FixtureRequest, browser: Browser, site_url: str, built_site: Path
+                   ) -> tuple[str, list[PageMeasure]]:
+    """Every page opened once per viewport (calculators live, on a phone with the drawer open), measured for
+    the target-size and the landmark tests below."""
+    viewport = request.param
     context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS[viewport], service_workers="block")
-    problems: list[str] = []
+    measures = []
     try:
         page = context.new_page()
         for path in page_paths(built_site):
@@ -52,9 +70,16 @@ def test_every_control_is_a_large_enough_target(
             if viewport == "phone":  # the navigation lives in the drawer: measure it open
                 page.locator("label.md-header__button[for='__drawer']").click()
                 page.wait_for_timeout(300)
-            problems += [f"[{viewport}] /{path}: {failure}" for failure in page.evaluate(TARGET_SIZE)]
+            measures.append(PageMeasure(path, page.evaluate(TARGET_SIZE), page.evaluate(LANDMARKS),
+                                        page.locator(".md-search[role=dialog]").get_attribute("aria-label")))
     finally:
         context.close()
+    return viewport, measures
+
+
+def test_every_control_is_a_large_enough_target(measured_pages: tuple[str, list[PageMeasure]]) -> None:
+    viewport, measures = measured_pages
+    problems = [f"[{viewport}] /{m.path}: {failure}" for m in measures for failure in m.small_targets]
     assert not problems, f"{len(problems)} targets under 24 x 24 px without spacing:\n" + "\n".join(problems[:30])
 
 
@@ -112,34 +137,18 @@ def test_focus_is_never_hidden_under_the_sticky_header(browser: Browser, site_ur
 
 
 # Shown navigation landmarks and their accessible names (aria-label, or the text aria-labelledby points at).
-LANDMARKS = """() => [...document.querySelectorAll("nav, [role=navigation]")]
-  .filter((nav) => nav.checkVisibility({ checkVisibilityCSS: true }))
-  .map((nav) => nav.getAttribute("aria-label")
-    || (nav.getAttribute("aria-labelledby") || "").split(" ")
-      .map((id) => document.getElementById(id)?.textContent.trim()).join(" ").trim())"""
-
-
-@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 def test_navigation_landmarks_are_unique_and_the_search_dialog_is_named(
-    browser: Browser, site_url: str, built_site: Path, viewport: str
+    measured_pages: tuple[str, list[PageMeasure]],
 ) -> None:
-    context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS[viewport], service_workers="block")
-    problems: list[str] = []
-    try:
-        page = context.new_page()
-        for path in page_paths(built_site):
-            page.goto(site_url + path)
-            if viewport == "phone":
-                page.locator("label.md-header__button[for='__drawer']").click()
-            names = page.evaluate(LANDMARKS)
-            repeated = sorted({name for name in names if names.count(name) > 1 or not name})
-            if repeated:
-                problems.append(f"[{viewport}] /{path}: {repeated} in {names}")
-            dialog = page.locator(".md-search[role=dialog]")
-            if dialog.get_attribute("aria-label") != "Zoeken in het handboek":
-                problems.append(f"[{viewport}] /{path}: search dialog without a name")
-    finally:
-        context.close()
+    viewport, measures = measured_pages
+    problems = []
+    for m in measures:
+        names = m.landmark_names
+        repeated = sorted({name for name in names if names.count(name) > 1 or not name})
+        if repeated:
+            problems.append(f"[{viewport}] /{m.path}: {repeated} in {names}")
+        if m.search_dialog_name != "Zoeken in het handboek":
+            problems.append(f"[{viewport}] /{m.path}: search dialog without a name")
     assert not problems, "navigation landmarks without a unique name:\n" + "\n".join(problems[:30])
 
 
