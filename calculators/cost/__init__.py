@@ -8,7 +8,7 @@ from typing import Any
 from calculators._inputs import typed_input
 from calculators.cost import model
 from calculators.cost.checks import check
-from calculators.cost.inputs import CostInput, fields
+from calculators.cost.inputs import CostInput, fields, hidden_defaults
 from calculators.cost.types import CostResult
 from calculators.cost.view import render_result as render
 
@@ -19,4 +19,4 @@ __all__ = ["NAME", "TITLE", "check", "compute", "fields", "render"]
 
 
 def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> CostResult:
-    return model.compute(bundle, typed_input(CostInput, values))
+    return model.compute(bundle, typed_input(CostInput, hidden_defaults(bundle, values)))

@@ -13,7 +13,11 @@ from calculators.cost.inputs import CostInput
 
 @dataclass
 class Context:
-    """Per-calculation state: lookups, the programme's months and the BVP period."""
+    """Per-calculation state: lookups, the programme's months and the BVP period.
+
+    `share` is this practice's part of a shared place (applied last, see share.py); `opted_in`: the practice
+    says it meets the special condition of the opt-in schemes (a practice in a deprived area).
+    """
 
     look: Lookups
     inp: CostInput
@@ -21,6 +25,7 @@ class Context:
     bvp: Period
     parttime: Decimal
     share: Decimal
+    opted_in: bool = False
 
     def employed_share(self, month: Period) -> Decimal:
         """Fraction of the month after the BVP, when the trainee is employed by the practice."""

@@ -35,11 +35,24 @@ def _supervision(ctx: Context, month: Period, premium_rate: Decimal) -> Decimal:
     return hours_per_month * supervisor_hourly * allowances * (1 + premium_rate)
 
 
-def month_costs(ctx: Context, month: Period, index: int, route: Route) -> dict[str, Decimal]:
-    """Every cost kind for month `index` on `route` (the route says who pays the salary during the BVP)."""
+def _travel(ctx: Context, month: Period) -> Decimal:
+    """CAO commuting allowance: km (capped) x 2 x rate per day in the practice, in the months of employment.
+
+    Days in the practice: contract hours as full-time days (full-time week / 5), minus the school day.
+    """
+    p = ctx.look.at(month.first)
+    allowance, wc = p.cao.allowances, p.cao.working_conditions
+    km = min(ctx.inp.commute_km, Decimal(allowance.commute_max_km_one_way))
+    days = max(ZERO, ctx.inp.hours_per_week / (Decimal(wc.fulltime_hours_per_week) / 5)
+               - Decimal(p.training.bbl.school_days_per_week_after_bvp))
+    return km * 2 * Decimal(allowance.commute_per_km) * days * 52 / 12 * ctx.employed_share(month)
+
+
+def month_costs(ctx: Context, month: Period, index: int, route: Route, pays_bvp: bool) -> dict[str, Decimal]:
+    """Every cost kind for month `index` of the whole place; `pays_bvp`: the practice pays salary in the BVP."""
     inp, p = ctx.inp, ctx.look.at(month.first)
     wc, premiums, pension = p.cao.working_conditions, p.employer_costs.insurance_premiums, p.employer_costs.pension_pfzw
-    paid = Decimal(1) if route.practice_pays_salary_during_bvp else ctx.employed_share(month)
+    paid = Decimal(1) if pays_bvp else ctx.employed_share(month)
     salary = _fulltime_salary(ctx, month, index) * ctx.parttime * paid
     holiday = salary * rate(wc.holiday_pay_rate)
     year_end = salary * rate(wc.year_end_payment_rate)
@@ -60,5 +73,6 @@ def month_costs(ctx: Context, month: Period, index: int, route: Route) -> dict[s
         else ZERO,
         "books": inp.books_per_year if new_year else ZERO,
         "supervision": _supervision(ctx, month, premium_rate),
+        "travel": _travel(ctx, month) if ctx.inp.commute_km else ZERO,
     }
-    return {kind: cents(amount * ctx.share) for kind, amount in costs.items()}
+    return {kind: cents(amount) for kind, amount in costs.items()}

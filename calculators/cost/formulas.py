@@ -76,8 +76,8 @@ def praktijkleren(scheme: Scheme, ctx: Context, granted: Granted) -> None:
         maximum = look.decimal(key, first_day)
         # After the scheme's last covered study year nothing is certain: 0 up to the last maximum.
         certain = look.known(key, first_day) is not None
-        low = min([maximum, *realised]) * fraction * ctx.share if certain else ZERO
-        granted.add(indices[-1], scheme.id, Range(low, maximum * fraction * ctx.share))
+        low = min([maximum, *realised]) * fraction if certain else ZERO
+        granted.add(indices[-1], scheme.id, Range(low, maximum * fraction))
     windows = scheme.data.get("application_windows", [])
     if windows:
         last = windows[-1]
@@ -110,7 +110,7 @@ def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> Non
             course = Decimal(ctx.look.at(on).training.bbl.course_fee_level_3_4) if paid else ZERO
             lines += [min(fee, course), min(books, ctx.inp.books_per_year)]
             certain = certain and fee_certain and books_certain
-        amount = sum(lines, ZERO) * ctx.share
+        amount = sum(lines, ZERO)
         uncertain = uncertain or not certain
         granted.add(index, scheme.id, Range(amount if certain else ZERO, amount))
     if uncertain:
@@ -125,7 +125,7 @@ def first_year_course_fee(scheme: Scheme, ctx: Context, granted: Granted) -> Non
     """Judged per candidate (e.g. UWV's training budget): 0 up to the course fee of year one."""
     if not ctx.inp.course_fee_paid_by_practice:
         return
-    fee = Decimal(ctx.look.at(ctx.inp.start_date).training.bbl.course_fee_level_3_4) * ctx.share
+    fee = Decimal(ctx.look.at(ctx.inp.start_date).training.bbl.course_fee_level_3_4)
     granted.add(0, scheme.id, Range(ZERO, fee))
     granted.warnings.append(
         "UWV beoordeelt per kandidaat of het de opleiding in het eerste jaar betaalt; start pas na "
@@ -148,7 +148,7 @@ def loonkostenvoordeel(scheme: Scheme, ctx: Context, granted: Granted) -> None:
         hours = ctx.inp.hours_per_week * 52 / 12 * ctx.employed_share(month)
         amount = min(per_hour * hours, cap - paid_this_year)
         paid_this_year += amount
-        granted.add(index, scheme.id, Range(amount * ctx.share, amount * ctx.share))
+        granted.add(index, scheme.id, Range(amount, amount))
         if amount < per_hour * hours:
             granted.warnings.append(f"Loonkostenvoordeel: het maximum van {euro(cap)} per jaar is bereikt.")
     granted.warnings.append(

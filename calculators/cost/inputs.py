@@ -12,13 +12,14 @@ from typing import Any
 from calculators._inputs import Field
 from calculators._money import cents
 from calculators._parameters import ParameterNode, Parameters
-from calculators.cost.salary import index_salary
+from calculators.cost.salary import TABLE, index_salary
 from calculators.planning.defaults import default_bvp_start
 from calculators.planning.schedule import preparation_days
 
 LKV_CHOICES = (
     ("geen", "Geen (of niet bekend)"),
     ("arbeidsgehandicapt", "Arbeidsgehandicapte werknemer (bijvoorbeeld uit de WIA)"),
+    ("herplaatst", "Herplaatste arbeidsgehandicapte werknemer"),
     ("banenafspraak", "Doelgroep banenafspraak"),
 )
 YES_NO = (("ja", "Ja"), ("nee", "Nee"))
@@ -39,6 +40,8 @@ class CostInput:
     share_percent: Decimal
     lkv_target_group: str
     freelance_hourly_rate: Decimal
+    commute_km: Decimal
+    deprived_area: bool
 
 
 def _number(value: Any) -> str:
@@ -117,8 +120,39 @@ def _programme_fields(p: ParameterNode, start: dt.date, period: Mapping[str, str
     )
 
 
+def has_complete_table(parameters: Parameters) -> bool:
+    """True when data/ holds a complete CAO salary table (then the form asks for scale and step)."""
+    return any(entry.value.get("complete") for entry in parameters.get(TABLE).values if entry.value)
+
+
+def hidden_defaults(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values for the inputs the form does not ask (scale and step without a complete salary table)."""
+    parameters = Parameters(bundle)
+    if has_complete_table(parameters):
+        return dict(values)
+    start = values.get("start_date") or dt.date.fromisoformat(bundle["supported_period"]["start"])
+    scale = int(parameters.at(start).cao.function_scales.doktersassistent_a)
+    return {"scale": scale, "step": 0, **values}
+
+
 def _salary_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> tuple[Field, ...]:
-    """The trainee's salary: scale, step and the monthly amount."""
+    """The trainee's salary: scale and step only with a complete salary table, else the monthly amount."""
+    monthly = Field(
+        "monthly_salary",
+        "Bruto maandsalaris bij voltijd op de startdatum",
+        "decimal",
+        _number(default_salary(parameters, start)),
+        unit="euro",
+        minimum=Decimal(1),
+        maximum=Decimal(20000),
+        help=(
+            "Aanname: standaard de cao-bodem (minimumuurloon x voltijd week) op de startdatum. "
+            "De rekenhulp vraagt een bedrag omdat de volledige salaristabel van de cao niet in de gegevens staat; "
+            "vul het bedrag uit je eigen salaristabel in."
+        ),
+    )
+    if not has_complete_table(parameters):
+        return (monthly,)
     return (
         Field(
             "scale",
@@ -136,21 +170,9 @@ def _salary_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> 
             "0",
             minimum=Decimal(0),
             maximum=Decimal(30),
-            help="Alleen gebruikt als de volledige salaristabel in de gegevens staat; daarna elk jaar een trede hoger.",
+            help="Trede volgens de salaristabel; daarna elk jaar een trede hoger.",
         ),
-        Field(
-            "monthly_salary",
-            "Bruto maandsalaris bij voltijd op de startdatum",
-            "decimal",
-            _number(default_salary(parameters, start)),
-            unit="euro",
-            minimum=Decimal(1),
-            maximum=Decimal(20000),
-            help=(
-                "Aanname: standaard de cao-bodem (minimumuurloon x voltijd week). "
-                "Vul het bedrag uit de salaristabel in."
-            ),
-        ),
+        monthly,
     )
 
 
@@ -211,6 +233,24 @@ def _other_fields() -> tuple[Field, ...]:
             "geen",
             choices=LKV_CHOICES,
             help="Alleen met een doelgroepverklaring van UWV.",
+        ),
+        Field(
+            "commute_km",
+            "Afstand woon-werk, enkele reis",
+            "decimal",
+            "0",
+            unit="km",
+            minimum=Decimal(0),
+            maximum=Decimal(500),
+            help="Voor de reiskostenvergoeding van de cao (per kilometer, met een maximum aantal kilometers).",
+        ),
+        Field(
+            "deprived_area",
+            "Praktijk in een achterstandswijk",
+            "choice",
+            "nee",
+            choices=YES_NO,
+            help="Ja: de rekenhulp telt het stimuleringsbudget van Stichting Achterstandsfondsen mee (het fonds beoordeelt of je praktijk in aanmerking komt).",
         ),
         Field(
             "freelance_hourly_rate",

@@ -22,7 +22,12 @@ from calculators.cost import subsidies
 from calculators.cost.context import Context
 from calculators.cost.costs import month_costs
 from calculators.cost.inputs import CostInput
-from calculators.cost.types import Assumption, CostResult, RouteResult, Row, combine
+from calculators.cost.plan import route_plan
+from calculators.cost.share import share_row
+from calculators.cost.types import Assumption, CostResult, Range, RouteResult, Row, combine
+
+# The subsidy line of a route whose BVP salary someone else pays, but only by prior agreement.
+BVP_COVER = "bvp_agreement"
 
 
 def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
@@ -36,26 +41,46 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
         bvp=Period(inp.start_date, inp.start_date + dt.timedelta(days=bvp_days - 1)),
         parttime=inp.hours_per_week / Decimal(p.cao.working_conditions.fulltime_hours_per_week),
         share=inp.share_percent / 100,
+        opted_in=inp.deprived_area,
     )
+
+
+def _whole_month(ctx: Context, index: int, route: Route, granted: Row) -> Row:
+    """One month of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
+    costs are those without an agreement and the agreement is a line from 0 up to what it saves."""
+    month = ctx.months[index]
+    costs = month_costs(ctx, month, index, route, pays_bvp=True)
+    subsidies = dict(granted.subsidies)
+    if not route.practice_pays_salary_during_bvp:
+        agreed = month_costs(ctx, month, index, route, pays_bvp=False)
+        saved = sum(costs.values()) - sum(agreed.values())
+        if saved:
+            subsidies = {BVP_COVER: Range(high=saved), **subsidies}
+    return Row(month.first.isoformat(), costs, subsidies)
 
 
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:
     granted = subsidies.for_route(bundle, ctx, route)
-    months = [
-        Row(month.first.isoformat(), month_costs(ctx, month, index, route), granted.by_month[index])
-        for index, month in enumerate(ctx.months)
-    ]
+    whole = [_whole_month(ctx, i, route, Row("", {}, granted.by_month[i])) for i in range(len(ctx.months))]
+    months = [share_row(row, ctx.share) for row in whole]
     years = [combine(f"Jaar {n + 1}", months[n * 12 : (n + 1) * 12]) for n in range((len(months) + 11) // 12)]
+    titles, warnings = dict(granted.titles), list(granted.warnings)
+    if any(BVP_COVER in row.subsidies for row in months):
+        titles = {BVP_COVER: f"BVP betaald door {route.in_sentence}, alleen met afspraak vooraf", **titles}
+        warnings.insert(0, f"Route {route.label}: {route.bvp_salary}. Zonder die afspraak betaalt de praktijk "
+                           "vanaf de eerste dag salaris; de kosten tellen dat mee en de afspraak als bedrag van 0 tot "
+                           "het salaris in de BVP.")
     return RouteResult(
         route.key,
         route.label,
         tuple(months),
         tuple(years),
         combine("Totaal", months),
-        granted.titles,
+        titles,
         tuple(granted.benefits),
-        tuple(granted.warnings),
+        tuple(warnings),
         route.bvp_salary,
+        route_plan(bundle, ctx, route, months, granted),
     )
 
 

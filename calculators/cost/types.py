@@ -20,6 +20,7 @@ COST_KINDS = (
     ("course_fee", "Cursusgeld"),
     ("books", "Boeken en lesmateriaal"),
     ("supervision", "Begeleiding"),
+    ("travel", "Reiskosten woon-werk"),
 )
 
 
@@ -72,6 +73,22 @@ class Benefit:
 
 
 @dataclass(frozen=True)
+class PlanItem:
+    """One application in the aanvraagplan: who applies where, in which window, for roughly how much."""
+
+    scheme: str
+    title: str
+    step: str
+    applicant: str
+    url: str
+    opens: dt.date | None
+    deadline: dt.date | None
+    amount: Range
+    conditions: tuple[str, ...]
+    priced: bool = True
+
+
+@dataclass(frozen=True)
 class RouteResult:
     route: str
     label: str
@@ -82,6 +99,7 @@ class RouteResult:
     benefits: tuple[Benefit, ...]
     warnings: tuple[str, ...]
     bvp_salary: str = ""
+    plan: tuple[PlanItem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,101 @@
+# The aanvraagplan: per route, what to apply for, who applies where, and in which window (all from scheme data).
+"""Application windows and deadlines computed from the start date and each scheme's `plan` in data/schemes/.
+
+A step's window is anchored on the programme start, the start of employment or the end of each study year
+of the programme, shifted by days or months or set to a day of the anchor's calendar year. The expected
+amount is what the route's subsidy rows count for that scheme over the months the step covers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from calculators._routes import Route
+from calculators._timeline import add_months, study_year_of
+from calculators.cost.context import Context
+from calculators.cost.formulas import Granted
+from calculators.cost.types import PlanItem, Range, Row
+
+
+def resolve(anchor: dt.date, moment: Mapping[str, Any] | None) -> dt.date | None:
+    """The date a step's `opens` or `closes` names, relative to its anchor (None when the data has none)."""
+    if moment is None:
+        return None
+    if "days" in moment:
+        return anchor + dt.timedelta(days=int(moment["days"]))
+    if "months" in moment:
+        return add_months(anchor, int(moment["months"]))
+    month, day = (int(part) for part in moment["month_day"].split("-"))
+    # Clipped to the month's last day, so "02-30" in the data still gives a real date.
+    return dt.date(anchor.year, month, min(day, calendar.monthrange(anchor.year, month)[1]))
+
+
+def employment_start(ctx: Context, route: Route) -> dt.date:
+    """First day the practice employs the trainee: the start, or the day after the BVP on routes that cover it."""
+    return ctx.inp.start_date if route.practice_pays_salary_during_bvp else ctx.bvp.last + dt.timedelta(days=1)
+
+
+def _anchors(anchor: str, ctx: Context, route: Route) -> list[tuple[dt.date, list[int], dt.date]]:
+    """(anchor date, month indices the step's amount covers, first day of the period) for a step's anchor."""
+    every = list(range(len(ctx.months)))
+    if anchor == "programme_start":
+        return [(ctx.inp.start_date, every, ctx.inp.start_date)]
+    if anchor == "employment_start":
+        return [(employment_start(ctx, route), every, ctx.inp.start_date)]
+    years: dict[dt.date, list[int]] = {}
+    for index, month in enumerate(ctx.months):
+        years.setdefault(study_year_of(month.first).first, []).append(index)
+    return [(study_year_of(first).last, indices, first) for first, indices in years.items()]
+
+
+def _ends(data: Mapping[str, Any]) -> dt.date | None:
+    ends = (data.get("ends") or {}).get("date")
+    return dt.date.fromisoformat(ends) if ends else None
+
+
+def _scheme_items(scheme_id: str, data: Mapping[str, Any], ctx: Context, route: Route, months: Sequence[Row],
+                  priced: bool) -> list[PlanItem]:
+    plan, ends = data["plan"], _ends(data)
+    conditions = tuple(" ".join(c["label"].split()) for c in data.get("conditions", []))
+    items = []
+    for step in plan["steps"]:
+        for anchor, indices, first in _anchors(step["anchor"], ctx, route):
+            amount = sum((months[i].subsidies.get(scheme_id, Range()) for i in indices), Range())
+            if priced and amount.high == 0:
+                continue  # nothing counted for this period (e.g. a study year without enough practice weeks)
+            if not priced and ends is not None and first >= ends:
+                continue  # the scheme has ended before this period starts
+            items.append(
+                PlanItem(
+                    scheme=scheme_id,
+                    title=data["title"],
+                    step=step["label"],
+                    applicant=" ".join(plan["applicant"].split()),
+                    url=plan["url"],
+                    opens=resolve(anchor, step.get("opens")),
+                    deadline=resolve(anchor, step.get("closes")),
+                    amount=amount if step.get("shows_amount", True) else Range(),
+                    conditions=conditions,
+                    priced=priced,
+                )
+            )
+    return items
+
+
+def route_plan(bundle: Mapping[str, Any], ctx: Context, route: Route, months: Sequence[Row],
+               granted: Granted) -> tuple[PlanItem, ...]:
+    """Every application for `route`, earliest deadline first (open-ended ones by their opening date)."""
+    listed = {benefit.scheme for benefit in granted.benefits}
+    items: list[PlanItem] = []
+    for scheme_id in granted.titles:
+        data = bundle["schemes"][scheme_id]
+        if "plan" not in data or (data.get("opt_in") and not ctx.opted_in):
+            continue
+        if scheme_id in listed:
+            items += _scheme_items(scheme_id, data, ctx, route, months, priced=False)
+        else:
+            items += _scheme_items(scheme_id, data, ctx, route, months, priced=True)
+    return tuple(sorted(items, key=lambda item: (item.deadline or item.opens or dt.date.max, item.title)))
