@@ -13,18 +13,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from calculators._format import euro, long_date
-from calculators._money import ZERO, cents
-from calculators._timeline import study_year_of
+from calculators._format import euro, long_date, percent
+from calculators._money import ZERO, cents, rate
+from calculators._timeline import Period, add_months, study_year_of
 from calculators.cost.context import Context
 from calculators.cost.types import Benefit, Range
 
 
 @dataclass
 class Granted:
-    """What the formulas of one route grant: a Range per scheme per month, plus listed benefits and warnings."""
+    """What the formulas of one route grant: a Range per scheme per month, plus listed benefits and warnings.
+
+    `costs` holds the route's whole-place costs per month (with the BVP agreement), for schemes that pay a
+    part of the employer's costs."""
 
     by_month: list[dict[str, Range]]
+    costs: list[dict[str, Decimal]] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
     benefits: list[Benefit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -133,27 +137,67 @@ def first_year_course_fee(scheme: Scheme, ctx: Context, granted: Granted) -> Non
     )
 
 
+def _employment_years(ctx: Context, first: dt.date, years: int | None) -> list[Period]:
+    """Consecutive 12-month periods of employment from `first`, up to `years` of them (None: all)."""
+    periods, start = [], first
+    while start <= ctx.months[-1].last and (years is None or len(periods) < years):
+        periods.append(Period(start, add_months(first, 12 * (len(periods) + 1)) - dt.timedelta(days=1)))
+        start = periods[-1].last + dt.timedelta(days=1)
+    return periods
+
+
 def loonkostenvoordeel(scheme: Scheme, ctx: Context, granted: Granted) -> None:
-    """Per hour worked after the BVP for the chosen target group, capped per 12 months, for max_years."""
+    """Per 12 months of employment: hours paid x the hourly amount, capped at the yearly maximum, for as many
+    years as the target group's duration (no duration in the data: as long as the employment lasts).
+    Each year's amount is rounded once and counted in the last programme month of that year."""
     group = ctx.inp.lkv_target_group
     if group == "geen":
         return
-    max_months = int(ctx.look.value(scheme.amount_key("max_years"), ctx.inp.start_date)) * 12
-    paid_this_year = ZERO
-    for index, month in enumerate(ctx.months[:max_months]):
-        if index % 12 == 0:
-            paid_this_year = ZERO
-        per_hour = ctx.look.decimal(scheme.amount_key(f"{group}_per_hour"), month.first)
-        cap = ctx.look.decimal(scheme.amount_key(f"{group}_max_per_year"), month.first)
-        hours = ctx.inp.hours_per_week * 52 / 12 * ctx.employed_share(month)
-        amount = min(per_hour * hours, cap - paid_this_year)
-        paid_this_year += amount
-        granted.add(index, scheme.id, Range(amount, amount))
-        if amount < per_hour * hours:
+    duration_key = scheme.amount_key(f"{group}_max_years")
+    known = duration_key in ctx.look.parameters.keys()
+    years = int(ctx.look.value(duration_key, ctx.inp.start_date)) if known else None
+    hours_per_month = ctx.inp.hours_per_week * 52 / 12
+    for period in _employment_years(ctx, ctx.bvp.last + dt.timedelta(days=1), years):
+        amount, last_index = ZERO, None
+        for index, month in enumerate(ctx.months):
+            inside = month.share_in(period)
+            per_hour = ctx.look.value(scheme.amount_key(f"{group}_per_hour"), month.first) if inside else None
+            if per_hour is None:
+                continue
+            amount += Decimal(per_hour) * hours_per_month * inside  # periods start after the BVP
+            last_index = index
+        if last_index is None:
+            continue
+        cap = ctx.look.decimal(scheme.amount_key(f"{group}_max_per_year"), period.first)
+        if amount > cap:
             granted.warnings.append(f"Loonkostenvoordeel: het maximum van {euro(cap)} per jaar is bereikt.")
+        granted.add(last_index, scheme.id, Range(min(amount, cap), min(amount, cap)))
     granted.warnings.append(
         "Loonkostenvoordeel: vraag de doelgroepverklaring binnen 3 maanden na de start van het "
-        "dienstverband aan bij UWV."
+        "dienstverband aan bij UWV (voor de doelgroep banenafspraak is die sinds 2026 niet meer nodig)."
+    )
+
+
+# Imputed time of the practice's own assistant is no employer expense a fund reimburses.
+_NOT_EMPLOYER_COSTS = {"supervision"}
+
+
+def deprived_area_employer_costs(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Opt-in: a share of the employer's costs in the first calendar year of the place, up to a maximum per
+    place; 0 up to that amount, because the fund judges eligibility. Without the opt-in only listed."""
+    if not ctx.opted_in:
+        in_kind(scheme, ctx, granted)
+        return
+    year = ctx.months[0].first.year
+    indices = [i for i, month in enumerate(ctx.months) if month.first.year == year]
+    costs = sum((amount for i in indices for kind, amount in granted.costs[i].items()
+                 if kind not in _NOT_EMPLOYER_COSTS), ZERO)
+    share = rate(ctx.look.decimal(scheme.amount_key("employer_cost_share"), ctx.inp.start_date))
+    maximum = ctx.look.decimal(scheme.amount_key("max_per_place"), ctx.inp.start_date)
+    granted.add(indices[-1], scheme.id, Range(ZERO, min(costs * share, maximum)))
+    granted.warnings.append(
+        f"{scheme.title}: de rekenhulp telt 0 tot {percent(share * 100)} van de werkgeverskosten in "
+        f"{year} (maximaal {euro(maximum)}); het fonds beoordeelt of je praktijk in aanmerking komt."
     )
 
 
@@ -177,6 +221,7 @@ FORMULAS: dict[str, Formula] = {
     "ssfh_bbl_zij_instroom": ssfh_bbl_zij_instroom,
     "first_year_course_fee": first_year_course_fee,
     "loonkostenvoordeel": loonkostenvoordeel,
+    "deprived_area_employer_costs": deprived_area_employer_costs,
     "not_priced": not_priced,
     "in_kind": in_kind,
 }

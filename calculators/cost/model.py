@@ -45,14 +45,14 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
     )
 
 
-def _whole_month(ctx: Context, index: int, route: Route, granted: Row) -> Row:
+def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decimal],
+                 granted: dict[str, Range]) -> Row:
     """One month of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
     costs are those without an agreement and the agreement is a line from 0 up to what it saves."""
     month = ctx.months[index]
-    costs = month_costs(ctx, month, index, route, pays_bvp=True)
-    subsidies = dict(granted.subsidies)
+    costs, subsidies = agreed, dict(granted)
     if not route.practice_pays_salary_during_bvp:
-        agreed = month_costs(ctx, month, index, route, pays_bvp=False)
+        costs = month_costs(ctx, month, index, route, pays_bvp=True)
         saved = sum(costs.values()) - sum(agreed.values())
         if saved:
             subsidies = {BVP_COVER: Range(high=saved), **subsidies}
@@ -60,8 +60,10 @@ def _whole_month(ctx: Context, index: int, route: Route, granted: Row) -> Row:
 
 
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:
-    granted = subsidies.for_route(bundle, ctx, route)
-    whole = [_whole_month(ctx, i, route, Row("", {}, granted.by_month[i])) for i in range(len(ctx.months))]
+    pays = route.practice_pays_salary_during_bvp
+    agreed = [month_costs(ctx, month, i, route, pays_bvp=pays) for i, month in enumerate(ctx.months)]
+    granted = subsidies.for_route(bundle, ctx, route, agreed)
+    whole = [_whole_month(ctx, i, route, agreed[i], granted.by_month[i]) for i in range(len(ctx.months))]
     months = [share_row(row, ctx.share) for row in whole]
     years = [combine(f"Jaar {n + 1}", months[n * 12 : (n + 1) * 12]) for n in range((len(months) + 11) // 12)]
     titles, warnings = dict(granted.titles), list(granted.warnings)

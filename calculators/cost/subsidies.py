@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from calculators._routes import Route
@@ -11,9 +12,10 @@ from calculators.cost.context import Context
 from calculators.cost.formulas import Granted, Scheme, formula_for
 
 
-def for_route(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Granted:
-    """Subsidies for `route`: only BBL schemes whose data lists the route; amounts from their dated values."""
-    granted = Granted([{} for _ in ctx.months])
+def for_route(bundle: Mapping[str, Any], ctx: Context, route: Route, costs: list[dict[str, Decimal]]) -> Granted:
+    """Subsidies for `route`: only BBL schemes whose data lists the route; amounts from their dated values.
+    `costs`: the route's whole-place costs per month, for schemes that pay part of them."""
+    granted = Granted([{} for _ in ctx.months], costs)
     for scheme_id, data in sorted(bundle["schemes"].items()):
         if route.key not in data["routes"] or "bbl" not in data.get("programmes", ["bbl"]):
             continue

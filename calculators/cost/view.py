@@ -7,6 +7,7 @@ import datetime as dt
 from html import escape
 
 from calculators._format import euro, long_date, short_date
+from calculators.cost.plan_view import render_plan
 from calculators.cost.types import COST_KINDS, CostResult, Range, RouteResult, Row
 
 
@@ -87,6 +88,7 @@ def _route_section(route: RouteResult) -> str:
         # h2: the page title is the h1 and the calculator sits directly under it (no skipped heading level).
         f"<h2>Route {route.label}</h2>",
         _table(route, [*route.years, route.total], f"Route {route.label}: per jaar", month_labels=False),
+        render_plan(route),
     ]
     if route.benefits:
         items = "".join(f"<li><strong>{escape(b.title)}</strong>: {escape(b.covers)}</li>" for b in route.benefits)

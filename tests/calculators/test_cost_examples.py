@@ -15,15 +15,17 @@ import pytest
 
 from calculators import run
 from calculators._inputs import parse_inputs, typed_input
-from calculators.cost.inputs import CostInput, fields
+from calculators.cost.inputs import CostInput, fields, hidden_defaults
 from calculators.cost.model import compute
+from calculators.cost.share import share_of
+from calculators.cost.types import Range
 
 
 def cost_input(bundle: dict, **raw: str):
     base = {"hours_per_week": "20", "supervision_hours_per_week": "0", "books_per_year": "0", "step": "0"}
     parsed = parse_inputs(fields(bundle), {**base, **raw})
     assert parsed.ok, parsed.errors
-    return typed_input(CostInput, parsed.values)
+    return typed_input(CostInput, hidden_defaults(bundle, parsed.values))
 
 
 def route(result, name: str):
@@ -55,13 +57,18 @@ def test_one_month_of_costs_in_the_regular_route(bundle: dict) -> None:
     assert first["course_fee"] == D("600.00")  # the first month starts a study year
 
 
-def test_uwv_route_pays_no_salary_during_the_bvp(bundle: dict) -> None:
+def test_uwv_bvp_salary_is_a_cost_unless_agreed_shown_as_a_range(bundle: dict) -> None:
     result = compute(bundle, cost_input(bundle, start_date="2026-01-01", months="3"))
     months = route(result, "uwv").months
-    assert months[0].costs["salary"] == D("0.00")  # 1-31 Jan: all BVP (42 days: 1 Jan - 11 Feb)
-    # Feb: 11 BVP days of 28 -> employed 17/28; 2000 x 0.5 x 17 / 28 = 607.142857... -> 607.14
-    assert months[1].costs["salary"] == D("607.14")
-    assert months[2].costs["salary"] == D("1100.00")
+    # Without an agreement the practice pays from day one: Jan 2000 x 0.5 = 1000 (all BVP: 1 Jan - 11 Feb).
+    assert months[0].costs["salary"] == D("1000.00")
+    # With the agreement it pays nothing in January: salary 1000 + 8 % + 8 % = 1160 gross; premiums 10 % = 116;
+    # pension (1160 - 500) x 10 % = 66; SSFH 1 % = 11.60 -> 1353.60 saved. Course fee and books stay.
+    assert months[0].subsidies["bvp_agreement"] == Range(D("0"), D("1353.60"))
+    # Feb: 11 BVP days of 28 -> unpaid share 11/28; 2000 x 0.5 x 11 / 28 = 392.857 of salary saved at most.
+    assert months[1].subsidies["bvp_agreement"].low == 0 < months[1].subsidies["bvp_agreement"].high
+    assert "bvp_agreement" not in months[2].subsidies and months[2].costs["salary"] == D("1100.00")
+    assert "bvp_agreement" not in route(result, "regulier").months[0].subsidies
 
 
 def test_supervision_costs_at_the_supervisors_own_salary(bundle: dict) -> None:
@@ -94,13 +101,64 @@ def test_ssfh_pilot_after_its_data_ends_counts_from_zero_to_the_last_amounts(bun
     assert "ssfh_bbl_zij_instroom" not in route(result, "uwv").months[1].subsidies
 
 
-def test_uwv_route_with_loonkostenvoordeel(bundle: dict) -> None:
-    raw = {"start_date": "2026-01-01", "months": "3", "lkv_target_group": "arbeidsgehandicapt"}
-    result = compute(bundle, cost_input(bundle, **raw))
-    march = route(result, "uwv").months[2].subsidies["uwv_loonkostenvoordeel"]
-    # 20 h x 52 / 12 = 86.667 h x 3.05 = 264.33
-    assert march.low == march.high == D("264.33")
-    assert "uwv_loonkostenvoordeel" not in route(result, "regulier").months[2].subsidies
+def test_loonkostenvoordeel_is_hours_times_rate_per_year_of_employment_rounded_once(bundle: dict) -> None:
+    raw = {"start_date": "2026-01-01", "months": "13", "lkv_target_group": "arbeidsgehandicapt"}
+    months = route(compute(bundle, cost_input(bundle, **raw)), "uwv").months
+    # Employment starts after the 42-day BVP: 12 Feb 2026. Hours a month: 20 x 52 / 12 = 86.6667.
+    # Up to 31 Jan 2027: Feb 17/28 month + Mar-Jan 11 months = 11.607143 months x 86.6667 = 1005.9524 h
+    # x 3.05 = 3068.1548 -> 3068.15, counted once in the last month (not thirteen rounded monthly amounts).
+    paid = [(i, m.subsidies["uwv_loonkostenvoordeel"]) for i, m in enumerate(months) if "uwv_loonkostenvoordeel"
+            in m.subsidies]
+    assert paid == [(12, Range(D("3068.15"), D("3068.15")))]
+
+
+def test_loonkostenvoordeel_is_capped_per_twelve_months_and_lasts_per_target_group(bundle: dict) -> None:
+    raw = {"start_date": "2026-01-01", "months": "24", "hours_per_week": "40"}
+    lkv = "uwv_loonkostenvoordeel"
+    disabled = route(compute(bundle, cost_input(bundle, **raw, lkv_target_group="arbeidsgehandicapt")), "uwv")
+    # Year 12 Feb 2026 - 11 Feb 2027: 40 x 52 = 2080 h x 3.05 = 6344 > cap 6000 -> 6000 in Feb 2027 (index 13).
+    assert disabled.months[13].subsidies[lkv].high == D("6000.00")
+    # Year 2 is cut off by the programme's end (31 Dec 2027): 12 Feb - 31 Dec 2027
+    # = 17/28 + 10 months = 10.607143 x 173.3333 h = 1838.5714 h x 3.05 = 5607.64 (below the cap).
+    assert disabled.months[23].subsidies[lkv].high == D("5607.64")
+    replaced = route(compute(bundle, cost_input(bundle, **raw, lkv_target_group="herplaatst")), "uwv")
+    # Herplaatste werknemer: 1 year only, so nothing for the second year.
+    assert replaced.total.subsidies[lkv].high == D("6000.00")
+    jobs = route(compute(bundle, cost_input(bundle, **raw, lkv_target_group="banenafspraak")), "uwv")
+    # Banenafspraak: 2080 h x 1.01 = 2100.80 > cap 2000; second year 1838.5714 h x 1.01 = 1856.96; no end.
+    assert (jobs.months[13].subsidies[lkv].high, jobs.months[23].subsidies[lkv].high) == (D("2000.00"), D("1856.96"))
+
+
+def test_travel_costs_follow_the_cao_allowance_per_km_with_its_maximum(bundle: dict) -> None:
+    near = route(compute(bundle, cost_input(bundle, start_date="2026-01-01", months="3", commute_km="10")), "regulier")
+    # Days in the practice: 20 h / (40 / 5) = 2.5 days - 1 school day = 1.5 a week.
+    # 10 km x 2 x 0.21 x 1.5 x 52 / 12 = 27.30 in a full month of employment; January is all BVP: 0.
+    assert (near.months[0].costs["travel"], near.months[2].costs["travel"]) == (D("0.00"), D("27.30"))
+    far = route(compute(bundle, cost_input(bundle, start_date="2026-01-01", months="3", commute_km="50")), "regulier")
+    # Capped at 30 km one way: 30 x 2 x 0.21 x 1.5 x 52 / 12 = 81.90.
+    assert far.months[2].costs["travel"] == D("81.90")
+
+
+def test_shares_split_the_rounding_remainder_instead_of_rounding_each_share() -> None:
+    # 10.05 at 30 / 70 %: exact 3.015 and 7.035; rounded down 3.01 + 7.03 = 10.04, one cent left over.
+    # Equal remainders (0.005 each) -> the cent goes to the larger share: 3.01 + 7.04 = 10.05.
+    # (Rounding each share half up would give 3.02 + 7.04 = 10.06.)
+    assert (share_of(D("10.05"), D("0.3")), share_of(D("10.05"), D("0.7"))) == (D("3.01"), D("7.04"))
+    # 100.00 at 1/3: 33.333 and 66.667 -> floors 33.33 + 66.66, cent to the larger remainder (66.667).
+    assert (share_of(D("100.00"), D(1) / 3), share_of(D("100.00"), D(2) / 3)) == (D("33.33"), D("66.67"))
+
+
+def test_deprived_area_counts_half_the_first_calendar_years_employer_costs_when_ticked(bundle: dict) -> None:
+    raw = {"start_date": "2026-08-01", "months": "12", "supervision_hours_per_week": "2"}
+    scheme = "achterstandsfondsen_bbl_praktijkplekken"
+    unticked = route(compute(bundle, cost_input(bundle, **raw)), "regulier")
+    assert scheme not in unticked.total.subsidies
+    assert scheme in {b.scheme for b in unticked.benefits}
+    ticked = route(compute(bundle, cost_input(bundle, **raw, deprived_area="ja")), "regulier")
+    # Aug-Dec 2026 (the first calendar year): salary 5 x 1100, + 8 % + 8 % = 6380 gross, premiums 638,
+    # pension (1276 - 500) x 10 % x 5 = 388, SSFH 63.80, course fee 600 -> 8069.80 (supervision excluded:
+    # the practice's own time, no expense). 50 % = 4034.90, below the 10000 maximum; 0 up to it.
+    assert ticked.months[4].subsidies[scheme] == Range(D("0"), D("4034.90"))
 
 
 def test_shared_workplace_halves_costs_and_subsidies(bundle: dict) -> None:

@@ -1,0 +1,107 @@
+# The aanvraagplan of one route as an accessible table, with the same plan as .ics and CSV downloads.
+"""HTML section, iCalendar and CSV text of a route's aanvraagplan (the planner's exporter does the encoding)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from html import escape
+
+from calculators._format import euro, long_date
+from calculators.cost.types import PlanItem, Range, RouteResult
+from calculators.planning.exports import PRODUCT, _cell, _escape, _fold, data_url
+
+
+def _amount_text(item: PlanItem) -> str:
+    if not item.priced:
+        return "geen bedrag meegeteld"
+    if item.amount.low == item.amount.high:
+        return euro(item.amount.low)
+    return f"{euro(item.amount.low)} tot {euro(item.amount.high)}"
+
+
+def _date_text(day: dt.date | None, missing: str) -> str:
+    return long_date(day) if day else missing
+
+
+def _row(item: PlanItem) -> str:
+    conditions = "".join(f"<li>{escape(c)}</li>" for c in item.conditions)
+    return (
+        f'<tr data-scheme="{escape(item.scheme)}"><th scope="row">{escape(item.title)}<br>'
+        f'<span class="hb-plan__step">{escape(item.step)}</span></th>'
+        f"<td>{escape(item.applicant)}</td>"
+        f'<td><a href="{escape(item.url)}">{escape(item.url.split("//", 1)[-1].split("/", 1)[0])}</a></td>'
+        f'<td data-cell="opens">{_date_text(item.opens, "geen begindatum")}</td>'
+        f'<td data-cell="deadline">{_date_text(item.deadline, "niet bekend")}</td>'
+        f'<td data-cell="amount">{escape(_amount_text(item))}</td>'
+        f"<td><details><summary>{len(item.conditions)} voorwaarden</summary><ul>{conditions}</ul></details></td></tr>"
+    )
+
+
+def render_plan(route: RouteResult) -> str:
+    """The aanvraagplan as a table section with its two downloads; empty when the route has nothing to apply for."""
+    if not route.plan:
+        return ""
+    caption = f"Aanvraagplan route {route.label}: wat je aanvraagt, waar en wanneer"
+    head = "".join(
+        f"<th scope='col'>{name}</th>"
+        for name in ("Regeling", "Wie vraagt aan", "Waar", "Vanaf", "Uiterlijk", "Verwacht bedrag", "Voorwaarden")
+    )
+    slug = f"aanvraagplan-{route.route}"
+    return (
+        f'<section class="hb-plan" data-plan="{escape(route.route)}"><h3>Aanvraagplan route {escape(route.label)}</h3>'
+        f'<div class="hb-table" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(_row(item) for item in route.plan)}</tbody></table></div>"
+        '<p class="hb-plan__downloads">'
+        f'<a class="md-button" download="{slug}.ics" href="{data_url(plan_ics(route), "text/calendar")}">'
+        "Uiterste data in je agenda (.ics)</a> "
+        f'<a class="md-button" download="{slug}.csv" href="{data_url(plan_csv(route), "text/csv")}">'
+        "Aanvraagplan als spreadsheet (.csv)</a></p></section>"
+    )
+
+
+def _event_day(item: PlanItem) -> dt.date | None:
+    """The day a calendar should remind of: the deadline, or the opening of a window without one."""
+    return item.deadline or item.opens
+
+
+def plan_ics(route: RouteResult) -> str:
+    """One all-day event per plan item on its deadline (or opening day), deterministic for the same plan."""
+    first = min((day for item in route.plan if (day := _event_day(item))), default=dt.date(2000, 1, 1))
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN",
+             f"X-WR-CALNAME:Aanvraagplan route {route.label}"]
+    for item in route.plan:
+        day = _event_day(item)
+        if day is None:
+            continue
+        what = "uiterlijk" if item.deadline else "vanaf"
+        uid = hashlib.sha256(f"{route.route}:{item.scheme}:{item.step}:{day}".encode()).hexdigest()[:16]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}@zij-instroom-handboek",
+            f"DTSTAMP:{first:%Y%m%d}T000000Z",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(f'{item.title}: {item.step} ({what})')}",
+            f"DESCRIPTION:{_escape(f'{item.applicant}. Verwacht bedrag: {_amount_text(item)}. {item.url}')}",
+            f"URL:{item.url}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+
+
+def plan_csv(route: RouteResult) -> str:
+    """The plan as semicolon-separated rows (Dutch spreadsheet default), amounts as plain numbers."""
+    rows = [["regeling", "stap", "wie", "waar", "vanaf", "uiterlijk", "bedrag_laag", "bedrag_hoog", "voorwaarden"]]
+    for item in route.plan:
+        amount = item.amount if item.priced else Range()
+        rows.append([
+            item.title, item.step, item.applicant, item.url,
+            item.opens.isoformat() if item.opens else "", item.deadline.isoformat() if item.deadline else "",
+            str(amount.low) if item.priced else "", str(amount.high) if item.priced else "",
+            " | ".join(item.conditions),
+        ])
+    return "\r\n".join(";".join(_cell(cell) for cell in row) for row in rows) + "\r\n"
