@@ -9,8 +9,9 @@ from typing import Any
 
 from calculators._routes import route_problems
 from calculators.cost.formulas import scheme_problems
+from calculators.cost.plan import plan_problems
 
 
 def bundle_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """Every problem found; empty when the calculators can run on this bundle."""
-    return [*route_problems(bundle), *scheme_problems(bundle)]
+    return [*route_problems(bundle), *scheme_problems(bundle), *plan_problems(bundle)]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from calculators._money import ZERO, cents, rate
 from calculators._routes import Route
-from calculators._timeline import Period
+from calculators._timeline import Period, study_year_of
 from calculators.cost.context import Context
 from calculators.cost.salary import index_salary, table_salary
 
@@ -48,6 +48,19 @@ def _travel(ctx: Context, month: Period) -> Decimal:
     return km * 2 * Decimal(allowance.commute_per_km) * days * 52 / 12 * ctx.employed_share(month)
 
 
+def course_fee(ctx: Context, index: int) -> Decimal:
+    """Course fee due in month `index`: at each new school year, if the practice pays it. A programme that
+    starts during a school year pays one part per month still to come (a twelfth per elapsed month less)."""
+    month = ctx.months[index]
+    if not ctx.inp.course_fee_paid_by_practice or not ctx.starts_study_year(index):
+        return ZERO
+    p = ctx.look.at(month.first).training.bbl
+    parts = int(p.course_fee_months_per_year)
+    # Months of the school year before the start's own month are over (August is month 0).
+    elapsed = (ctx.inp.start_date.month - study_year_of(ctx.inp.start_date).first.month) % parts if index == 0 else 0
+    return Decimal(p.course_fee_level_3_4) * (parts - elapsed) / parts
+
+
 def month_costs(ctx: Context, month: Period, index: int, route: Route, pays_bvp: bool) -> dict[str, Decimal]:
     """Every cost kind for month `index` of the whole place; `pays_bvp`: the practice pays salary in the BVP."""
     inp, p = ctx.inp, ctx.look.at(month.first)
@@ -68,9 +81,7 @@ def month_costs(ctx: Context, month: Period, index: int, route: Route, pays_bvp:
         "premiums": premium_base * premium_rate,
         "pension": rate(pension.premium_rate) * rate(pension.employer_share) * max(ZERO, gross - franchise),
         "ssfh_contribution": gross * rate(p.employer_costs.ssfh_contribution.contribution_rate),
-        "course_fee": Decimal(p.training.bbl.course_fee_level_3_4)
-        if new_year and inp.course_fee_paid_by_practice
-        else ZERO,
+        "course_fee": course_fee(ctx, index),
         "books": inp.books_per_year if new_year else ZERO,
         "supervision": _supervision(ctx, month, premium_rate),
         "travel": _travel(ctx, month) if ctx.inp.commute_km else ZERO,

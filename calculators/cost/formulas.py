@@ -17,6 +17,7 @@ from calculators._format import euro, long_date, percent
 from calculators._money import ZERO, cents, rate
 from calculators._timeline import Period, add_months, study_year_of
 from calculators.cost.context import Context
+from calculators.cost.costs import course_fee
 from calculators.cost.types import Benefit, Range
 
 
@@ -25,10 +26,11 @@ class Granted:
     """What the formulas of one route grant: a Range per scheme per month, plus listed benefits and warnings.
 
     `costs` holds the route's whole-place costs per month (with the BVP agreement), for schemes that pay a
-    part of the employer's costs."""
+    part of the employer's costs; `employs_in_bvp`: the practice employs the trainee during the BVP."""
 
     by_month: list[dict[str, Range]]
     costs: list[dict[str, Decimal]] = field(default_factory=list)
+    employs_in_bvp: bool = False
     titles: dict[str, str] = field(default_factory=dict)
     benefits: list[Benefit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -57,7 +59,12 @@ Formula = Callable[[Scheme, Context, Granted], None]
 
 
 def praktijkleren(scheme: Scheme, ctx: Context, granted: Granted) -> None:
-    """Per study year: the maximum per full place, pro rata for the employed weeks; paid after the year."""
+    """Per study year: the maximum per full place, pro rata for the weeks the practice employs the trainee
+    (BVP weeks too on a route where it pays the BVP); paid after the year.
+
+    A full place is `full_place_weeks` weeks; SSFH adds that fewer than `full_place_hours_per_week` hours
+    count pro rata as well. Only SSFH says so, so that rule lowers the low end of the range, not the high end.
+    """
     look, inp = ctx.look, ctx.inp
     at_start = look.at(inp.start_date)
     full_weeks = Decimal(at_start.schemes.praktijkleren.full_place_weeks)
@@ -68,6 +75,8 @@ def praktijkleren(scheme: Scheme, ctx: Context, granted: Granted) -> None:
             f"{required.normalize()} uur praktijk per studiejaar; er is dan geen subsidie."
         )
         return
+    full_hours = Decimal(at_start.schemes.praktijkleren.full_place_hours_per_week)
+    hours_factor = min(Decimal(1), inp.hours_per_week / full_hours)
     key = scheme.amount_key("max_per_place")
     realised = [Decimal(v.value) for v in look.parameters.get(scheme.amount_key("realised_per_full_place")).values
                 if v.value is not None]
@@ -75,12 +84,13 @@ def praktijkleren(scheme: Scheme, ctx: Context, granted: Granted) -> None:
     for index, month in enumerate(ctx.months):
         segments.setdefault(study_year_of(month.first).first, []).append(index)
     for first_day, indices in segments.items():
-        employed_days = sum(ctx.months[i].days * ctx.employed_share(ctx.months[i]) for i in indices)
+        employed = [Decimal(1) if granted.employs_in_bvp else ctx.employed_share(ctx.months[i]) for i in indices]
+        employed_days = sum((ctx.months[i].days * share for i, share in zip(indices, employed, strict=True)), ZERO)
         fraction = min(Decimal(1), employed_days / 7 / full_weeks)
         maximum = look.decimal(key, first_day)
         # After the scheme's last covered study year nothing is certain: 0 up to the last maximum.
         certain = look.known(key, first_day) is not None
-        low = min([maximum, *realised]) * fraction if certain else ZERO
+        low = min([maximum, *realised]) * fraction * hours_factor if certain else ZERO
         granted.add(indices[-1], scheme.id, Range(low, maximum * fraction))
     windows = scheme.data.get("application_windows", [])
     if windows:
@@ -110,9 +120,7 @@ def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> Non
         if ctx.starts_study_year(index):
             fee, fee_certain = _known_or_last(ctx, scheme.amount_key("course_fee_reimbursement"), on)
             books, books_certain = _known_or_last(ctx, scheme.amount_key("books_materials"), on)
-            paid = ctx.inp.course_fee_paid_by_practice
-            course = Decimal(ctx.look.at(on).training.bbl.course_fee_level_3_4) if paid else ZERO
-            lines += [min(fee, course), min(books, ctx.inp.books_per_year)]
+            lines += [min(fee, course_fee(ctx, index)), min(books, ctx.inp.books_per_year)]
             certain = certain and fee_certain and books_certain
         amount = sum(lines, ZERO)
         uncertain = uncertain or not certain
@@ -129,8 +137,7 @@ def first_year_course_fee(scheme: Scheme, ctx: Context, granted: Granted) -> Non
     """Judged per candidate (e.g. UWV's training budget): 0 up to the course fee of year one."""
     if not ctx.inp.course_fee_paid_by_practice:
         return
-    fee = Decimal(ctx.look.at(ctx.inp.start_date).training.bbl.course_fee_level_3_4)
-    granted.add(0, scheme.id, Range(ZERO, fee))
+    granted.add(0, scheme.id, Range(ZERO, course_fee(ctx, 0)))
     granted.warnings.append(
         "UWV beoordeelt per kandidaat of het de opleiding in het eerste jaar betaalt; start pas na "
         "akkoord van UWV. De rekenhulp telt 0 tot het cursusgeld van het eerste jaar."
@@ -153,9 +160,9 @@ def loonkostenvoordeel(scheme: Scheme, ctx: Context, granted: Granted) -> None:
     group = ctx.inp.lkv_target_group
     if group == "geen":
         return
-    duration_key = scheme.amount_key(f"{group}_max_years")
-    known = duration_key in ctx.look.parameters.keys()
-    years = int(ctx.look.value(duration_key, ctx.inp.start_date)) if known else None
+    duration = f"{group}_max_years"
+    known = duration in scheme.data.get("amounts", [])
+    years = int(ctx.look.value(scheme.amount_key(duration), ctx.inp.start_date)) if known else None
     hours_per_month = ctx.inp.hours_per_week * 52 / 12
     for period in _employment_years(ctx, ctx.bvp.last + dt.timedelta(days=1), years):
         amount, last_index = ZERO, None

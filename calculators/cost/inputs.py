@@ -250,7 +250,10 @@ def _other_fields() -> tuple[Field, ...]:
             "choice",
             "nee",
             choices=YES_NO,
-            help="Ja: de rekenhulp telt het stimuleringsbudget van Stichting Achterstandsfondsen mee (het fonds beoordeelt of je praktijk in aanmerking komt).",
+            help=(
+                "Ja: de rekenhulp telt het stimuleringsbudget van Stichting Achterstandsfondsen mee "
+                "(het fonds beoordeelt of je praktijk in aanmerking komt)."
+            ),
         ),
         Field(
             "freelance_hourly_rate",

@@ -99,3 +99,21 @@ def route_plan(bundle: Mapping[str, Any], ctx: Context, route: Route, months: Se
         else:
             items += _scheme_items(scheme_id, data, ctx, route, months, priced=True)
     return tuple(sorted(items, key=lambda item: (item.deadline or item.opens or dt.date.max, item.title)))
+
+
+# Any date will do to compare a step's two ends; a study year's end for steps anchored on one.
+_REFERENCE = {"each_study_year_end": dt.date(2027, 7, 31)}
+_REFERENCE_DAY = dt.date(2027, 3, 1)
+
+
+def plan_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(file, key, Dutch reason) for plan steps whose window closes before it opens (the loader reports them)."""
+    problems = []
+    for _, scheme in sorted(bundle["schemes"].items()):
+        for index, step in enumerate((scheme.get("plan") or {}).get("steps", [])):
+            anchor = _REFERENCE.get(step["anchor"], _REFERENCE_DAY)
+            opens, closes = resolve(anchor, step.get("opens")), resolve(anchor, step.get("closes"))
+            if opens is not None and closes is not None and closes < opens:
+                problems.append((scheme["file"], f"plan.steps.{index}.closes",
+                                 "de aanvraagperiode sluit voordat ze opent; controleer opens en closes"))
+    return problems

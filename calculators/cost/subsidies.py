@@ -15,7 +15,7 @@ from calculators.cost.formulas import Granted, Scheme, formula_for
 def for_route(bundle: Mapping[str, Any], ctx: Context, route: Route, costs: list[dict[str, Decimal]]) -> Granted:
     """Subsidies for `route`: only BBL schemes whose data lists the route; amounts from their dated values.
     `costs`: the route's whole-place costs per month, for schemes that pay part of them."""
-    granted = Granted([{} for _ in ctx.months], costs)
+    granted = Granted([{} for _ in ctx.months], costs, employs_in_bvp=route.practice_pays_salary_during_bvp)
     for scheme_id, data in sorted(bundle["schemes"].items()):
         if route.key not in data["routes"] or "bbl" not in data.get("programmes", ["bbl"]):
             continue

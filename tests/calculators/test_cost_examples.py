@@ -54,7 +54,16 @@ def test_one_month_of_costs_in_the_regular_route(bundle: dict) -> None:
     assert march["ssfh_contribution"] == D("12.76")  # 1 % x 1276
     assert (march["course_fee"], march["books"], march["supervision"]) == (D("0.00"), D("0.00"), D("0.00"))
     first = route(result, "regulier").months[0].costs
-    assert first["course_fee"] == D("600.00")  # the first month starts a study year
+    # The first month starts a study year, but 5 months of it (Aug-Dec) are over: 600 x 7 / 12 = 350.
+    assert first["course_fee"] == D("350.00")
+
+
+def test_course_fee_is_the_remaining_part_of_the_school_year_then_the_full_fee(bundle: dict) -> None:
+    months = route(compute(bundle, cost_input(bundle, start_date="2026-03-15", months="17")), "regulier").months
+    # Start 15 March: August to February (7 months) are over, March counts -> 600 x 5 / 12 = 250.
+    # The first month in the next school year (index 5: 15 Aug - 14 Sep 2026) pays the full 600.
+    fees = [(i, m.costs["course_fee"]) for i, m in enumerate(months) if m.costs["course_fee"]]
+    assert fees == [(0, D("250.00")), (5, D("600.00"))]
 
 
 def test_uwv_bvp_salary_is_a_cost_unless_agreed_shown_as_a_range(bundle: dict) -> None:
@@ -81,13 +90,27 @@ def test_supervision_costs_at_the_supervisors_own_salary(bundle: dict) -> None:
 
 
 def test_praktijkleren_for_a_full_study_year_is_a_range_up_to_the_maximum(bundle: dict) -> None:
-    result = compute(bundle, cost_input(bundle, start_date="2026-08-01", months="12"))
+    result = compute(bundle, cost_input(bundle, start_date="2026-08-01", months="12", hours_per_week="36"))
     for name in ("uwv", "ssfh", "regulier"):
         subsidy = route(result, name).months[11].subsidies["praktijkleren"]
         # 365 - 42 BVP days = 323 days = 46.1 weeks >= 40 -> a full place: up to the maximum 2700,
-        # at least the lowest realised normbedrag (2079.27 in 2019-2020).
+        # at least the lowest realised normbedrag (2079.27 in 2019-2020); 36 hours a week is a full place.
         assert (subsidy.low, subsidy.high) == (D("2079.27"), D("2700.00"))
         assert all("praktijkleren" not in m.subsidies for m in route(result, name).months[:11])
+
+
+def test_praktijkleren_counts_paid_bvp_weeks_and_part_time_lowers_the_low_end(bundle: dict) -> None:
+    result = compute(bundle, cost_input(bundle, start_date="2027-03-01", months="5", hours_per_week="20"))
+    # Study year 2026-27 from 1 March to 31 July 2027: 153 days.
+    # Regulier employs during the BVP: 153 / 7 = 21.857 weeks / 40 = 0.546429 of a full place.
+    # UWV employs after the 42-day BVP only: 111 days = 15.857 weeks / 40 = 0.396429.
+    # High end: 2700 x fraction; low end: 2079.27 x fraction x 20 / 36 hours (SSFH's part-time rule).
+    regulier = route(result, "regulier").months[4].subsidies["praktijkleren"]
+    # 2079.27 x 153 / 280 x 20 / 36 = 631.2070 -> 631.21; 2700 x 153 / 280 = 1475.357 -> 1475.36
+    assert (regulier.low, regulier.high) == (D("631.21"), D("1475.36"))
+    uwv = route(result, "uwv").months[4].subsidies["praktijkleren"]
+    # 2079.27 x 111 / 280 x 20 / 36 = 457.934 -> 457.93; 2700 x 111 / 280 = 1070.357 -> 1070.36
+    assert (uwv.low, uwv.high) == (D("457.93"), D("1070.36"))
 
 
 def test_ssfh_pilot_after_its_data_ends_counts_from_zero_to_the_last_amounts(bundle: dict) -> None:
