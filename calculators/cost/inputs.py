@@ -49,9 +49,13 @@ def _number(value: Any) -> str:
 
 
 def default_salary(parameters: Parameters, on: dt.date) -> Decimal:
-    """The CAO floor: minimum hourly wage x full-time week x 52 / 12 (an assumption, labelled as such)."""
-    wc = parameters.at(on).cao.working_conditions
-    return cents(Decimal(wc.minimum_hourly_wage) * Decimal(wc.fulltime_hours_per_week) * 52 / 12)
+    """The CAO floor (minimum hourly wage x full-time week x 52 / 12) as known on its own date, raised with
+    every CAO increase from then up to `on` (an assumption, labelled as such)."""
+    floor = parameters.get("cao.working_conditions.minimum_hourly_wage").entry_on(on)
+    hours = Decimal(parameters.at(on).cao.working_conditions.fulltime_hours_per_week)
+    scale = int(parameters.at(on).cao.function_scales.doktersassistent_a)
+    monthly = Decimal(floor.value) * hours * 52 / 12
+    return cents(index_salary(parameters, monthly, floor.start, on, scale))
 
 
 def default_supervisor_salary(parameters: Parameters, on: dt.date) -> Decimal:
@@ -146,7 +150,8 @@ def _salary_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> 
         minimum=Decimal(1),
         maximum=Decimal(20000),
         help=(
-            "Aanname: standaard de cao-bodem (minimumuurloon x voltijd week) op de startdatum. "
+            "Aanname: standaard de cao-bodem (minimumuurloon x voltijd week), bijgewerkt met de cao-verhogingen "
+            "tot de standaard startdatum. "
             "De rekenhulp vraagt een bedrag omdat de volledige salaristabel van de cao niet in de gegevens staat; "
             "vul het bedrag uit je eigen salaristabel in."
         ),

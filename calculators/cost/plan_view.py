@@ -31,9 +31,9 @@ def _row(item: PlanItem) -> str:
         f'<span class="hb-plan__step">{escape(item.step)}</span></th>'
         f"<td>{escape(item.applicant)}</td>"
         f'<td><a href="{escape(item.url)}">{escape(item.url.split("//", 1)[-1].split("/", 1)[0])}</a></td>'
-        f'<td data-cell="opens">{_date_text(item.opens, "geen begindatum")}</td>'
-        f'<td data-cell="deadline">{_date_text(item.deadline, "niet bekend")}</td>'
-        f'<td data-cell="amount">{escape(_amount_text(item))}</td>'
+        f'<td data-plan-cell="opens">{_date_text(item.opens, "geen begindatum")}</td>'
+        f'<td data-plan-cell="deadline">{_date_text(item.deadline, "niet bekend")}</td>'
+        f'<td data-plan-cell="amount">{escape(_amount_text(item))}</td>'
         f"<td><details><summary>{len(item.conditions)} voorwaarden</summary><ul>{conditions}</ul></details></td></tr>"
     )
 

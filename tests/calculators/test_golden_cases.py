@@ -48,11 +48,17 @@ def test_key_figures_read_what_the_page_shows() -> None:
 
 
 def test_route_policy_shows_in_the_default_costs() -> None:
-    """From data/routes.yaml: UWV and SSFH pay no salary during the BVP and the same premiums; Regulier pays."""
+    """From data/routes.yaml: on UWV and SSFH the BVP salary is paid by others only by prior agreement, so the
+    costs are those of the regular route and the agreement widens the subsidy range; Regulier pays from day one."""
     figures = FILES["kosten"]["cases"][0]["output"]["figures"]
 
     def euros(text: str) -> float:
         return float(text.removeprefix("€ ").replace(".", "").replace(",", "."))
 
-    assert figures["uwv.cost"] == figures["ssfh.cost"]
-    assert euros(figures["regulier.cost"]) > euros(figures["uwv.cost"])
+    def high(text: str) -> float:
+        return euros(text.split(" tot ")[-1])
+
+    assert figures["uwv.cost"] == figures["ssfh.cost"] == figures["regulier.cost"]
+    assert high(figures["uwv.subsidy"]) > high(figures["regulier.subsidy"])
+    assert "Route UWV: de kandidaat houdt in de BVP de uitkering" in FILES["kosten"]["cases"][0]["output"][
+        "messages"]["Let op bij route UWV"][0]
