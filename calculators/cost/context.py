@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from calculators._data import Lookups
@@ -26,6 +26,7 @@ class Context:
     parttime: Decimal
     share: Decimal
     opted_in: bool = False
+    cache: dict = field(default_factory=dict)  # month costs by (month, premiums, unpaid BVP); see model.py
 
     def employed_share(self, month: Period) -> Decimal:
         """Fraction of the month after the BVP, when the trainee is employed by the practice."""

@@ -45,6 +45,16 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
     )
 
 
+def _month_costs(ctx: Context, index: int, route: Route, pays_bvp: bool) -> dict[str, Decimal]:
+    """Month costs, computed once per premium set: outside the BVP (and when paying it) routes only differ
+    by their premiums, so the three routes share most months."""
+    unpaid_bvp = not pays_bvp and ctx.employed_share(ctx.months[index]) < 1
+    key = (index, route.employer_premiums, unpaid_bvp)
+    if key not in ctx.cache:
+        ctx.cache[key] = month_costs(ctx, ctx.months[index], index, route, pays_bvp=not unpaid_bvp)
+    return ctx.cache[key]
+
+
 def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decimal],
                  granted: dict[str, Range]) -> Row:
     """One month of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
@@ -52,7 +62,7 @@ def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decim
     month = ctx.months[index]
     costs, subsidies = agreed, dict(granted)
     if not route.practice_pays_salary_during_bvp:
-        costs = month_costs(ctx, month, index, route, pays_bvp=True)
+        costs = _month_costs(ctx, index, route, pays_bvp=True)
         saved = sum(costs.values()) - sum(agreed.values())
         if saved:
             subsidies = {BVP_COVER: Range(high=saved), **subsidies}
@@ -61,7 +71,7 @@ def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decim
 
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:
     pays = route.practice_pays_salary_during_bvp
-    agreed = [month_costs(ctx, month, i, route, pays_bvp=pays) for i, month in enumerate(ctx.months)]
+    agreed = [_month_costs(ctx, i, route, pays) for i in range(len(ctx.months))]
     granted = subsidies.for_route(bundle, ctx, route, agreed)
     whole = [_whole_month(ctx, i, route, agreed[i], granted.by_month[i]) for i in range(len(ctx.months))]
     months = [share_row(row, ctx.share) for row in whole]
