@@ -78,7 +78,8 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
     years = [combine(f"Jaar {n + 1}", months[n * 12 : (n + 1) * 12]) for n in range((len(months) + 11) // 12)]
     titles, warnings = dict(granted.titles), list(granted.warnings)
     if any(BVP_COVER in row.subsidies for row in months):
-        titles = {BVP_COVER: f"BVP betaald door {route.in_sentence}, alleen met afspraak vooraf", **titles}
+        titles = {BVP_COVER: f"BVP zonder salaris van de praktijk (alleen met afspraak vooraf met {route.in_sentence})",
+                  **titles}
         warnings.insert(0, f"Route {route.label}: {route.bvp_salary}. Zonder die afspraak betaalt de praktijk "
                            "vanaf de eerste dag salaris; de kosten tellen dat mee en de afspraak als bedrag van 0 tot "
                            "het salaris in de BVP.")
