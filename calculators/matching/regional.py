@@ -42,7 +42,8 @@ from calculators.matching.criteria import (
     score,
     thresholds,
 )
-from calculators.matching.csv_input import CsvProblems, Table, read_table
+from calculators.matching.csv_input import CsvLimits, CsvProblems, Table, read_table
+from calculators.matching.csv_types import listing
 
 CANDIDATES_FIELD = "candidates"
 PRACTICES_FIELD = "practices"
@@ -101,7 +102,7 @@ class RegionalResult:
 
 
 @lru_cache(maxsize=2)
-def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...]) -> LoadResult:
+def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...], limits: CsvLimits) -> LoadResult:
     """Parse both files; errors keyed by field. Cached: check() and compute() read the same text."""
     errors: dict[str, str] = {}
     parsed: dict[str, Any] = {}
@@ -110,7 +111,7 @@ def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...])
         (PRACTICES_FIELD, practices_text, PRACTICE_COLUMNS, "praktijken", practices_from),
     ):
         try:
-            table = read_table(text, columns, what)
+            table = read_table(text, columns, what, limits)
             parsed[field] = (table, convert(table, route_keys))
         except CsvProblems as problems:
             errors[field] = problems.message
@@ -126,7 +127,11 @@ def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...])
 
 
 def check(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, str]:
-    return dict(load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle)).errors)
+    return dict(_load(bundle, values).errors)
+
+
+def _load(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> LoadResult:
+    return load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle), CsvLimits.of(bundle))
 
 
 def _route_keys(bundle: Mapping[str, Any]) -> tuple[str, ...]:
@@ -191,7 +196,7 @@ def _better_elsewhere(fits: list[int | None], mine: list[int], placed: dict[int,
 
 def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> RegionalResult:
     th = thresholds(bundle)
-    loaded = load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle)).loaded
+    loaded = _load(bundle, values).loaded
     assert loaded is not None, "check() first"
     candidates, practices = loaded.candidates, loaded.practices
     base = [candidate_part(th, c) for c in candidates]
@@ -240,7 +245,7 @@ def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> RegionalRes
                       "die beter passen of zijn de plaatsen al gevuld.")
         unplaced.append(Unplaced(candidate, reason))
     ignored = tuple(
-        f"Niet gebruikte kolommen in het bestand met {what}: {', '.join(table.ignored)}."
+        f"Niet gebruikte kolommen in het bestand met {what}: {listing(list(table.ignored))}."
         for what, table in (("kandidaten", loaded.candidate_table), ("praktijken", loaded.practice_table))
         if table.ignored
     )

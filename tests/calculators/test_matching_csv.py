@@ -12,13 +12,15 @@ from calculators._inputs import parse_inputs
 from calculators._routes import routes
 from calculators.matching import columns, regional_calculator
 from calculators.matching.columns import CANDIDATE_COLUMNS, PRACTICE_COLUMNS, column_documentation
-from calculators.matching.csv_input import MAX_ROWS, CsvProblems, letter, read_table
+from calculators.matching.csv_input import CsvLimits, CsvProblems, letter, read_table
 from calculators.matching.export import data_url, neutralise, template, to_csv
 from calculators.matching.regional_inputs import EXAMPLE_CANDIDATES, EXAMPLE_PRACTICES
 from tests.calculators.conftest import REAL
 
 PRACTICES = "id;uren\nP1;32\n"
 ROUTE_KEYS = tuple(route.key for route in routes(REAL))
+LIMITS = CsvLimits.of(REAL)
+MAX_ROWS = LIMITS.max_rows
 
 
 def candidates_from(table):
@@ -31,7 +33,7 @@ def practices_from(table):
 
 def problems(text: str, columns=CANDIDATE_COLUMNS, convert=candidates_from) -> str:
     with pytest.raises(CsvProblems) as caught:
-        convert(read_table(text, columns, "kandidaten"))
+        convert(read_table(text, columns, "kandidaten", LIMITS))
     return caught.value.message
 
 
@@ -51,7 +53,7 @@ def test_spreadsheet_letters() -> None:
 @pytest.mark.parametrize(("delimiter", "name"), [(";", "puntkomma (;)"), (",", "komma (,)"), ("\t", "tab")])
 def test_the_delimiter_is_detected_and_named(delimiter: str, name: str) -> None:
     text = delimiter.join(["id", "uren", "route"]) + "\n" + delimiter.join(["K1", "24", "uwv"]) + "\n"
-    table = read_table(text, CANDIDATE_COLUMNS, "kandidaten")
+    table = read_table(text, CANDIDATE_COLUMNS, "kandidaten", LIMITS)
     assert table.delimiter == delimiter and table.delimiter_name == name
     assert candidates_from(table)[0].route == "uwv"
     outcome = run(text, PRACTICES.replace(";", delimiter))
@@ -145,15 +147,17 @@ def test_formulas_are_rejected_with_row_and_column(text: str, expected: str) -> 
 
 
 def test_negative_numbers_are_not_formulas() -> None:
-    table = read_table("id;uren;breedtegraad;lengtegraad\nK1;24;52,1;-5,25\n", CANDIDATE_COLUMNS, "kandidaten")
+    table = read_table("id;uren;breedtegraad;lengtegraad\nK1;24;52,1;-5,25\n", CANDIDATE_COLUMNS, "kandidaten", LIMITS)
     assert str(candidates_from(table)[0].longitude) == "-5.25"
 
 
 def test_broken_quotes_and_control_characters() -> None:
     assert problems('id;uren\n"K1;24\nK2;30\n').startswith("Rij 2: de aanhalingstekens kloppen niet.")
-    assert problems("id;uren\nK1\x00;24\n").startswith("Rij 2, kolom 'id' (A): de cel bevat een regelovergang")
-    assert problems("id;uren\n" + "K" * 500 + ";24\n").startswith("Rij 2, kolom 'id' (A): de cel is langer dan")
-    assert problems("id;uren\n" + "K" * 200_000 + ";24\n").startswith("Rij 2: een cel is te lang.")
+    assert problems("id;uren\nK1\x01;24\n").startswith("Rij 2, kolom 'id' (A): de cel bevat een regelovergang")
+    assert problems("id;uren\n" + "K" * 500 + ";24\n").startswith("Rij 2, kolom 'id' (A): de cel is langer dan 120 tekens")
+    # Over the csv module's own field limit (131,072): still the row and the column, also for an unnamed column.
+    assert problems("id;uren;opmerking\nK1;24;" + "x" * 200_000 + "\n") == (
+        "Rij 2, kolom 'opmerking' (C): de cel is langer dan 120 tekens.")
 
 
 def test_choices_coordinates_and_routes() -> None:
@@ -162,8 +166,8 @@ def test_choices_coordinates_and_routes() -> None:
     assert problems("id;uren;breedtegraad;lengtegraad\nK1;24;52,1;\n").startswith(
         "Rij 2, kolom 'lengtegraad' (D): vul beide coördinaten in")
     with pytest.raises(CsvProblems, match=r"Rij 2, kolom 'routes' \(C\): 'xyz' is geen route"):
-        practices_from(read_table("id;uren;routes\nP1;24;uwv/xyz\n", PRACTICE_COLUMNS, "praktijken"))
-    table = read_table("id;uren;routes;gedeeld\nP1;24;UWV en SSFH;\nP2;24;alle;JA\n", PRACTICE_COLUMNS, "praktijken")
+        practices_from(read_table("id;uren;routes\nP1;24;uwv/xyz\n", PRACTICE_COLUMNS, "praktijken", LIMITS))
+    table = read_table("id;uren;routes;gedeeld\nP1;24;UWV en SSFH;\nP2;24;alle;JA\n", PRACTICE_COLUMNS, "praktijken", LIMITS)
     first, second = practices_from(table)
     assert first.routes == {"uwv", "ssfh"} and not first.shared
     assert second.routes is None and second.shared, "'alle': every route"
@@ -182,7 +186,7 @@ def test_distance_column_for_an_unknown_practice() -> None:
 
 def test_unused_columns_are_reported_not_fatal() -> None:
     html = run("id;uren;naam\nK1;24;Jansen\n")["html"]
-    assert "Niet gebruikte kolommen in het bestand met kandidaten: naam." in html
+    assert "Niet gebruikte kolommen in het bestand met kandidaten: &#x27;naam&#x27;." in html
 
 
 def test_nothing_is_computed_when_one_file_is_wrong() -> None:
@@ -214,7 +218,7 @@ def test_data_url_is_percent_encoded_utf8_with_bom() -> None:
 @pytest.mark.parametrize(("columns", "convert"), [(CANDIDATE_COLUMNS, candidates_from),
                                                   (PRACTICE_COLUMNS, practices_from)])
 def test_templates_read_back_without_errors(columns, convert) -> None:
-    assert len(convert(read_table(template(columns), columns, "bestand"))) == 1
+    assert len(convert(read_table(template(columns), columns, "bestand", LIMITS))) == 1
 
 
 def test_column_documentation_is_the_parsers_list() -> None:
@@ -225,5 +229,5 @@ def test_column_documentation_is_the_parsers_list() -> None:
 
 
 def test_examples_parse() -> None:
-    assert len(candidates_from(read_table(EXAMPLE_CANDIDATES, CANDIDATE_COLUMNS, "kandidaten"))) == 8
-    assert len(practices_from(read_table(EXAMPLE_PRACTICES, PRACTICE_COLUMNS, "praktijken"))) == 3
+    assert len(candidates_from(read_table(EXAMPLE_CANDIDATES, CANDIDATE_COLUMNS, "kandidaten", LIMITS))) == 8
+    assert len(practices_from(read_table(EXAMPLE_PRACTICES, PRACTICE_COLUMNS, "praktijken", LIMITS))) == 3
