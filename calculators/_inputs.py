@@ -86,8 +86,12 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _format_bound(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
+    return number(value.normalize())  # "20.000", "7,5": thousands separators like every other number
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: first letter lower case, but an acronym stays ("BVP", "SBB")."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
@@ -97,17 +101,17 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
         if spec.max_length and len(value) > spec.max_length:
             return None, f"De tekst is te lang: maximaal {number(spec.max_length)} tekens (ongeveer zoveel bytes)."
         if spec.required and not value.strip():
-            return None, f"Vul {spec.label.lower()} in."
+            return None, f"Vul {_in_sentence(spec.label)} in."
         return value, None
     text = (raw or "").strip()
     if not text:
         if not spec.required:
             return None, None
-        return None, f"Vul {spec.label.lower()} in."
+        return None, f"Vul {_in_sentence(spec.label)} in."
     if spec.kind == "choice":
         allowed = {key for key, _ in spec.choices}
         if text not in allowed:
-            return None, f"Kies een van de mogelijkheden bij {spec.label.lower()}."
+            return None, f"Kies een van de mogelijkheden bij {_in_sentence(spec.label)}."
         return text, None
     if spec.kind == "date":
         day = parse_date(text)

@@ -101,7 +101,8 @@ class _Reader:
         elif len(value) > MAX_ID:
             self.problem(row, "id", f"het id is langer dan {MAX_ID} tekens.")
         elif key in self.seen:
-            self.problem(row, "id", f"{quote(value)} staat ook in rij {self.seen[key]}; elk id komt maar één keer voor.")
+            self.problem(row, "id", f"{quote(value)} staat ook in rij {self.seen[key]}; elk id komt maar één keer "
+                                    "voor.")
         else:
             self.seen[key] = row.number
         return value
@@ -127,7 +128,8 @@ class _Reader:
             return empty
         if value not in allowed:
             options = ", ".join(allowed[:-1]) + " of " + allowed[-1]
-            self.problem(row, column, f"{quote(row.cells[column])} is geen geldige waarde; kies {options} of laat leeg.")
+            self.problem(row, column, f"{quote(row.cells[column])} is geen geldige waarde; kies {options} of laat "
+                                      "leeg.")
             return empty
         return value
 

@@ -28,7 +28,8 @@ from calculators._format import number
 from calculators.matching.csv_types import CsvProblems
 
 SAVE_AS_UTF8 = ("Sla het bestand op als CSV UTF-8 en kies het opnieuw: in Excel met Opslaan als en dan 'CSV UTF-8 "
-                "(door komma's gescheiden)', in LibreOffice met Opslaan als, 'Tekst CSV' en tekenset 'Unicode (UTF-8)'.")
+                "(door komma's gescheiden)', in LibreOffice met Opslaan als, 'Tekst CSV' en tekenset "
+                "'Unicode (UTF-8)'.")
 _C1 = re.compile("[\u0080-\u009f]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 

@@ -28,8 +28,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from calculators._format import count
 from calculators._format import number as number_nl
-
 from calculators.matching.csv_decode import text_problem, too_large
 from calculators.matching.csv_types import (
     DELIMITERS,
@@ -74,8 +74,12 @@ def _canonical(header: str, columns: tuple[Column, ...]) -> str | None:
     return None
 
 
-def _cells(count: int) -> str:
-    return f"{count} cel" if count == 1 else f"{count} cellen"
+def _cells(amount: int) -> str:
+    return count(amount, "cel", "cellen")
+
+
+def _too_long(max_cell: int) -> str:
+    return f"de cel is langer dan {count(max_cell, 'teken', 'tekens')}."
 
 
 def detect_delimiter(first_line: str, columns: tuple[Column, ...]) -> tuple[str, int]:
@@ -158,7 +162,7 @@ def _read_header(number: int, cells: list[str], columns: tuple[Column, ...], col
         if problem:
             collector.add(f"Rij {number}, kolom {letter(index)}: {problem}")
         if len(cell.strip()) > max_cell:
-            collector.add(f"Rij {number}, kolom {letter(index)}: de cel is langer dan {max_cell} tekens.")
+            collector.add(f"Rij {number}, kolom {letter(index)}: {_too_long(max_cell)}")
             header.names.append(None)
             continue
         name = _canonical(cell, columns)
@@ -199,7 +203,7 @@ def _row(number: int, record: list[str], header: _Header, delimiter: str, requir
         if problem:
             collector.add(f"{header.location(number, index)}: {problem}")
         elif len(value) > max_cell:
-            collector.add(f"{header.location(number, index)}: de cel is langer dan {max_cell} tekens.")
+            collector.add(f"{header.location(number, index)}: {_too_long(max_cell)}")
         elif name is not None and any(ord(c) < 32 or ord(c) == 127 for c in value):
             collector.add(f"{header.location(number, index)}: de cel bevat een regelovergang of een onzichtbaar "
                           "stuurteken.")

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from calculators._format import count
 from calculators._routes import routes
 from calculators.matching.assign import assign
 from calculators.matching.columns import (
@@ -158,21 +159,17 @@ def distance(candidate: Candidate, practice: Practice) -> tuple[Decimal | None, 
     return None, ""
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _short_note(th: Thresholds, practice: Practice, sides: tuple[Outcome, ...], feasible: int, failures: Counter,
                 taken: int) -> str:
     if any(o.blocking for o in sides):
         return "Geen voorstel: " + " ".join(o.reason for o in sides if o.blocking)
     if feasible == 0:
         key, n = failures.most_common(1)[0] if failures else ("", 0)
-        reason = f" (meestal: {lower_first(LABELS[key])}, bij {_count(n, 'kandidaat', 'kandidaten')})" if key else ""
+        reason = f" (meestal: {lower_first(LABELS[key])}, bij {count(n, 'kandidaat', 'kandidaten')})" if key else ""
         return f"Geen enkele kandidaat voldoet aan de harde eisen voor deze praktijk{reason}."
     if taken < th.per_practice:
         others = feasible - taken
-        return (f"Minder dan {th.per_practice} voorstellen: "
+        return (f"Minder dan {count(th.per_practice, 'voorstel', 'voorstellen')}: "
                 + ("er is geen andere kandidaat die aan de harde eisen voldoet." if others == 0 else
                    "de enige andere kandidaat die voldoet, is aan een andere praktijk voorgesteld." if others == 1 else
                    f"de {others} andere kandidaten die voldoen, zijn aan andere praktijken voorgesteld.")
@@ -190,7 +187,7 @@ def _better_elsewhere(fits: list[int | None], mine: list[int], placed: dict[int,
     if not others:
         return ""
     best_fit, j = max(others, key=lambda item: (item[0], -item[1]))
-    return (f"{candidates[j].id} past hier beter ({best_fit} punten), maar is voorgesteld aan "
+    return (f"{candidates[j].id} past hier beter ({count(best_fit, 'punt', 'punten')}), maar is voorgesteld aan "
             f"{practices[placed[j]].id}: zo is de totale passing van alle voorstellen het hoogst.")
 
 
@@ -241,7 +238,7 @@ def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> RegionalRes
             why = f" (meestal: {name})" if name else ""
             reason = f"Voldoet bij geen enkele praktijk aan de harde eisen{why}."
         else:
-            reason = (f"Past bij {_count(options, 'praktijk', 'praktijken')}, maar daar zijn kandidaten voorgesteld "
+            reason = (f"Past bij {count(options, 'praktijk', 'praktijken')}, maar daar zijn kandidaten voorgesteld "
                       "die beter passen of zijn de plaatsen al gevuld.")
         unplaced.append(Unplaced(candidate, reason))
     ignored = tuple(

@@ -155,7 +155,8 @@ def test_negative_numbers_are_not_formulas() -> None:
 def test_broken_quotes_and_control_characters() -> None:
     assert problems('id;uren\n"K1;24\nK2;30\n').startswith("Rij 2: de aanhalingstekens kloppen niet.")
     assert problems("id;uren\nK1\x01;24\n").startswith("Rij 2, kolom 'id' (A): de cel bevat een regelovergang")
-    assert problems("id;uren\n" + "K" * 500 + ";24\n").startswith("Rij 2, kolom 'id' (A): de cel is langer dan 120 tekens")
+    too_long = "Rij 2, kolom 'id' (A): de cel is langer dan 120 tekens"
+    assert problems("id;uren\n" + "K" * 500 + ";24\n").startswith(too_long)
     # Over the csv module's own field limit (131,072): still the row and the column, also for an unnamed column.
     assert problems("id;uren;opmerking\nK1;24;" + "x" * 200_000 + "\n") == (
         "Rij 2, kolom 'opmerking' (C): de cel is langer dan 120 tekens.")
@@ -168,7 +169,8 @@ def test_choices_coordinates_and_routes() -> None:
         "Rij 2, kolom 'lengtegraad' (D): vul beide coördinaten in")
     with pytest.raises(CsvProblems, match=r"Rij 2, kolom 'routes' \(C\): 'xyz' is geen route"):
         practices_from(read_table("id;uren;routes\nP1;24;uwv/xyz\n", PRACTICE_COLUMNS, "praktijken", LIMITS))
-    table = read_table("id;uren;routes;gedeeld\nP1;24;UWV en SSFH;\nP2;24;alle;JA\n", PRACTICE_COLUMNS, "praktijken", LIMITS)
+    text = "id;uren;routes;gedeeld\nP1;24;UWV en SSFH;\nP2;24;alle;JA\n"
+    table = read_table(text, PRACTICE_COLUMNS, "praktijken", LIMITS)
     first, second = practices_from(table)
     assert first.routes == {"uwv", "ssfh"} and not first.shared
     assert second.routes is None and second.shared, "'alle': every route"
