@@ -47,6 +47,16 @@ def count(amount: Decimal | int, one: str, many: str) -> str:
     return f"{number(amount)} {one if amount == 1 else many}"
 
 
+# Units of form fields that have a singular after exactly 1 ("minimaal 1 maand"); the others do not change.
+SINGULAR_UNITS = {"maanden": "maand", "weken": "week", "dagen": "dag", "kandidaten": "kandidaat",
+                  "praktijken": "praktijk"}
+
+
+def with_unit(amount: Decimal | int, unit: str) -> str:
+    """'1 maand', '2 maanden', '20.000 km', '3' (no unit): a bound or value with its unit in correct Dutch."""
+    return count(amount, SINGULAR_UNITS.get(unit, unit), unit).rstrip()
+
+
 def percent(value: Decimal | int | float) -> str:
     amount = Decimal(str(value)).normalize()
     return f"{number(amount)} %"

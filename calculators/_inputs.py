@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, Literal, TypeVar
 
-from calculators._format import number
+from calculators._format import number, with_unit
 
 Kind = Literal["decimal", "integer", "date", "choice", "text"]
 
@@ -85,8 +85,6 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _format_bound(value: Decimal) -> str:
-    return number(value.normalize())  # "20.000", "7,5": thousands separators like every other number
 
 
 def _in_sentence(label: str) -> str:
@@ -122,9 +120,9 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
     if spec.kind == "integer" and amount != amount.to_integral_value():
         return None, "Vul een geheel getal in."
     if spec.minimum is not None and amount < spec.minimum:
-        return None, spec.below_minimum or f"Vul minimaal {_format_bound(spec.minimum)} {spec.unit}".rstrip() + " in."
+        return None, spec.below_minimum or f"Vul minimaal {with_unit(spec.minimum.normalize(), spec.unit)} in."
     if spec.maximum is not None and amount > spec.maximum:
-        return None, f"Vul hoogstens {_format_bound(spec.maximum)} {spec.unit}".rstrip() + " in."
+        return None, f"Vul hoogstens {with_unit(spec.maximum.normalize(), spec.unit)} in."
     return (int(amount) if spec.kind == "integer" else amount), None
 
 

@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 
 from calculators import run
-from calculators._format import count, euro, format_value, long_date, number, percent, short_date
+from calculators._format import count, euro, format_value, long_date, number, percent, short_date, with_unit
 from calculators._inputs import parse_date
 from calculators._registry import CALCULATORS, fields_of
 from calculators._routes import routes
@@ -114,6 +114,13 @@ def test_amounts_in_messages_have_thousands_separators() -> None:
     outcome = run("matching", REAL, {"a_distance": "30000"})
     assert outcome["errors"]["a_distance"] == "Vul hoogstens 20.000 km in."
     assert run("kosten", REAL, {"start_date": ""})["errors"]["start_date"] == "Vul startdatum BVP in."
+
+
+def test_a_bound_of_one_takes_the_singular() -> None:
+    assert run("kosten", REAL, {"months": "0"})["errors"]["months"] == "Vul minimaal 1 maand in."
+    assert run("kosten", REAL, {"months": "99"})["errors"]["months"] == "Vul hoogstens 24 maanden in."
+    assert [with_unit(n, "weken") for n in (1, 2)] == ["1 week", "2 weken"]
+    assert with_unit(Decimal("1.5"), "uur") == "1,5 uur" and with_unit(3, "") == "3"
 
 
 LABEL_WORD = re.compile(r"\b[A-Z][a-zé]+")
