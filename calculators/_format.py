@@ -39,6 +39,24 @@ def euro(value: Decimal | int | float) -> str:
     return f"€ {number(amount, decimals)}"
 
 
+def count(amount: Decimal | int, one: str, many: str) -> str:
+    """A count with its noun, singular for exactly 1: '1 maand', '2 maanden', '1.200 kandidaten'.
+
+    Nouns that do not change after a number ("uur", "jaar") are passed twice.
+    """
+    return f"{number(amount)} {one if amount == 1 else many}"
+
+
+# Units of form fields that have a singular after exactly 1 ("minimaal 1 maand"); the others do not change.
+SINGULAR_UNITS = {"maanden": "maand", "weken": "week", "dagen": "dag", "kandidaten": "kandidaat",
+                  "praktijken": "praktijk"}
+
+
+def with_unit(amount: Decimal | int, unit: str) -> str:
+    """'1 maand', '2 maanden', '20.000 km', '3' (no unit): a bound or value with its unit in correct Dutch."""
+    return count(amount, SINGULAR_UNITS.get(unit, unit), unit).rstrip()
+
+
 def percent(value: Decimal | int | float) -> str:
     amount = Decimal(str(value)).normalize()
     return f"{number(amount)} %"
@@ -57,6 +75,8 @@ UNIT_SUFFIX = {
     "euro_per_hour": " per uur", "hours_per_week": " uur per week", "hours_per_year": " uur per jaar",
     "weeks": " weken", "days": " dagen", "months": " maanden", "years": " jaar", "km": " km",
 }
+# The suffix for exactly 1 where Dutch has a singular: "1 week", not "1 weken".
+UNIT_SINGULAR = {"weeks": " week", "days": " dag", "months": " maand"}
 
 
 def format_value(unit: str, value: Any) -> str:
@@ -84,4 +104,5 @@ def format_value(unit: str, value: Any) -> str:
         return percent(value)
     if unit == "scale":
         return f"schaal {number(value)}"
-    return number(value) + UNIT_SUFFIX.get(unit, "")
+    suffix = UNIT_SINGULAR.get(unit) if value == 1 else None
+    return number(value) + (suffix or UNIT_SUFFIX.get(unit, ""))

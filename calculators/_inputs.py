@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, Literal, TypeVar
 
-from calculators._format import number
+from calculators._format import number, with_unit
 
 Kind = Literal["decimal", "integer", "date", "choice", "text"]
 
@@ -85,9 +85,11 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _format_bound(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: first letter lower case, but an acronym stays ("BVP", "SBB")."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
@@ -97,17 +99,17 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
         if spec.max_length and len(value) > spec.max_length:
             return None, f"De tekst is te lang: maximaal {number(spec.max_length)} tekens (ongeveer zoveel bytes)."
         if spec.required and not value.strip():
-            return None, f"Vul {spec.label.lower()} in."
+            return None, f"Vul {_in_sentence(spec.label)} in."
         return value, None
     text = (raw or "").strip()
     if not text:
         if not spec.required:
             return None, None
-        return None, f"Vul {spec.label.lower()} in."
+        return None, f"Vul {_in_sentence(spec.label)} in."
     if spec.kind == "choice":
         allowed = {key for key, _ in spec.choices}
         if text not in allowed:
-            return None, f"Kies een van de mogelijkheden bij {spec.label.lower()}."
+            return None, f"Kies een van de mogelijkheden bij {_in_sentence(spec.label)}."
         return text, None
     if spec.kind == "date":
         day = parse_date(text)
@@ -118,9 +120,9 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
     if spec.kind == "integer" and amount != amount.to_integral_value():
         return None, "Vul een geheel getal in."
     if spec.minimum is not None and amount < spec.minimum:
-        return None, spec.below_minimum or f"Vul minimaal {_format_bound(spec.minimum)} {spec.unit}".rstrip() + " in."
+        return None, spec.below_minimum or f"Vul minimaal {with_unit(spec.minimum.normalize(), spec.unit)} in."
     if spec.maximum is not None and amount > spec.maximum:
-        return None, f"Vul hoogstens {_format_bound(spec.maximum)} {spec.unit}".rstrip() + " in."
+        return None, f"Vul hoogstens {with_unit(spec.maximum.normalize(), spec.unit)} in."
     return (int(amount) if spec.kind == "integer" else amount), None
 
 

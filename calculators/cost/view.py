@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from calculators._format import euro, long_date, short_date
+from calculators._format import count, euro, long_date, short_date
 from calculators.cost.plan_view import render_plan
 from calculators.cost.types import COST_KINDS, CostResult, Range, RouteResult, Row
 
@@ -40,7 +40,7 @@ def _comparison(result: CostResult) -> str:
         f'<td data-cell="subsidy">{_range(r.total.subsidy)}</td><td data-cell="net">{_range(r.total.net)}</td></tr>'
         for r in result.routes
     )
-    caption = f"Vergelijking van de routes over {len(result.routes[0].months)} maanden"
+    caption = f"Vergelijking van de routes over {count(len(result.routes[0].months), 'maand', 'maanden')}"
     return (
         f'{_scroll_region(caption)}<table data-summary><caption>{caption}</caption><thead>{head}</thead>'
         f"<tbody>{rows}</tbody></table></div>"

@@ -20,6 +20,7 @@ from calculators.matching.criteria import (
     Practice,
 )
 from calculators.matching.csv_input import Column, CsvProblems, Row, Table, _Collector, is_number, where
+from calculators.matching.csv_types import quote
 
 MAX_ID = 40
 HOURS_IN_WEEK = 7 * 24
@@ -100,7 +101,8 @@ class _Reader:
         elif len(value) > MAX_ID:
             self.problem(row, "id", f"het id is langer dan {MAX_ID} tekens.")
         elif key in self.seen:
-            self.problem(row, "id", f"'{value}' staat ook in rij {self.seen[key]}; elk id komt maar één keer voor.")
+            self.problem(row, "id", f"{quote(value)} staat ook in rij {self.seen[key]}; elk id komt maar één keer "
+                                    "voor.")
         else:
             self.seen[key] = row.number
         return value
@@ -112,7 +114,7 @@ class _Reader:
                 self.problem(row, column, "vul een getal in.")
             return None
         if not is_number(value):
-            self.problem(row, column, f"'{value}' is geen getal; schrijf bijvoorbeeld 32 of 7,5 (zonder eenheid).")
+            self.problem(row, column, f"{quote(value)} is geen getal; schrijf bijvoorbeeld 32 of 7,5 (zonder eenheid).")
             return None
         amount = Decimal(value.replace(",", "."))
         if not low <= amount <= high:
@@ -126,7 +128,8 @@ class _Reader:
             return empty
         if value not in allowed:
             options = ", ".join(allowed[:-1]) + " of " + allowed[-1]
-            self.problem(row, column, f"'{row.cells[column]}' is geen geldige waarde; kies {options} of laat leeg.")
+            self.problem(row, column, f"{quote(row.cells[column])} is geen geldige waarde; kies {options} of laat "
+                                      "leeg.")
             return empty
         return value
 
@@ -150,7 +153,7 @@ class _Reader:
         unknown = [w for w in words if w not in self.route_keys]
         if unknown:
             known = ", ".join(self.route_keys[:-1]) + " en/of " + self.route_keys[-1]
-            self.problem(row, "routes", f"'{unknown[0]}' is geen route; gebruik {known}.")
+            self.problem(row, "routes", f"{quote(unknown[0])} is geen route; gebruik {known}.")
             return None
         return frozenset(words)
 
@@ -213,7 +216,7 @@ def check_distance_columns(candidates: Table, practice_ids: set[str]) -> None:
     for column in candidates.letters:
         if column.startswith(DISTANCE_PREFIX) and column.removeprefix(DISTANCE_PREFIX) not in practice_ids:
             collector.add(f"{where(candidates.header_row, column, candidates.letters)}: er is geen praktijk met id "
-                          f"'{column.removeprefix(DISTANCE_PREFIX)}' in het bestand met praktijken.")
+                          f"{quote(column.removeprefix(DISTANCE_PREFIX))} in het bestand met praktijken.")
     collector.raise_if_any()
 
 

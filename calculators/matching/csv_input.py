@@ -11,8 +11,12 @@ Decisions
       rejected (not silently cleaned). The coordinator's file may be opened in a spreadsheet by
       someone else, where such a cell runs as a formula (CSV injection); the message names the cell
       so it can be fixed at the source. Exported cells are neutralised instead (see export.py).
-    * Size: the form field limits the text; this module stops after MAX_ROWS data rows, so a huge
-      file gives one clear message instead of a long wait.
+    * Size: the limits of data/matching.yaml (CsvLimits): a text over max_bytes characters is refused
+      before parsing, a cell over max_cell characters is reported with its row and column, and reading
+      stops after max_rows data rows, so a huge file gives one clear message instead of a long wait.
+    * Encoding: text that cannot be what someone typed is refused first (csv_decode.text_problem).
+    * Never raises anything but CsvProblems, and no message repeats more than QUOTE_CHARS characters of
+      the input (csv_types.quote) or more than LISTED names.
     * Nothing half-read: any error means no rows at all are returned.
 """
 
@@ -24,11 +28,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from calculators._format import count
+from calculators._format import number as number_nl
+from calculators.matching.csv_decode import text_problem, too_large
 from calculators.matching.csv_types import (
     DELIMITERS,
-    MAX_CELL,
-    MAX_ROWS,
     Column,
+    CsvLimits,
     CsvProblems,
     Row,
     Table,
@@ -36,10 +42,23 @@ from calculators.matching.csv_types import (
     formula_problem,
     is_number,
     letter,
+    listing,
+    quote,
     where,
 )
 
-__all__ = ["MAX_ROWS", "Column", "CsvProblems", "Row", "Table", "is_number", "letter", "read_table", "where"]
+__all__ = ["Column", "CsvLimits", "CsvProblems", "Row", "Table", "is_number", "letter", "read_table", "where"]
+
+
+def _allow_fields_up_to(size: int) -> None:
+    """Raise the csv module's field limit (131,072 by default) above the whole text's size.
+
+    The text is at most max_bytes characters when it gets here, so no field can pass the limit and the csv
+    module never stops with "field larger than field limit"; an over-long cell is then found by our own
+    check, which names its row and column. The limit is process-wide; it is only ever raised.
+    """
+    if csv.field_size_limit() <= size:
+        csv.field_size_limit(size + 1)
 
 
 def _normalise(header: str) -> str:
@@ -55,14 +74,21 @@ def _canonical(header: str, columns: tuple[Column, ...]) -> str | None:
     return None
 
 
-def _cells(count: int) -> str:
-    return f"{count} cel" if count == 1 else f"{count} cellen"
+def _cells(amount: int) -> str:
+    return count(amount, "cel", "cellen")
+
+
+def _too_long(max_cell: int) -> str:
+    return f"de cel is langer dan {count(max_cell, 'teken', 'tekens')}."
 
 
 def detect_delimiter(first_line: str, columns: tuple[Column, ...]) -> tuple[str, int]:
     """The delimiter that splits the header into the most known columns (ties: the most cells)."""
     def quality(delimiter: str) -> tuple[int, int]:
-        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:  # not this delimiter; the reader itself reports the line's problem later
+            return 0, 0
         return sum(_canonical(c, columns) is not None for c in cells), len(cells)
 
     best = max(DELIMITERS, key=quality)
@@ -125,15 +151,20 @@ class _Header:
     def location(self, row: int, index: int) -> str:
         name = self.names[index] if index < len(self.names) else None
         label = name or (self.cells[index].strip() if index < len(self.cells) else "")
-        return f"Rij {row}, kolom '{label}' ({letter(index)})" if label else f"Rij {row}, kolom {letter(index)}"
+        return f"Rij {row}, kolom {quote(label)} ({letter(index)})" if label else f"Rij {row}, kolom {letter(index)}"
 
 
-def _read_header(number: int, cells: list[str], columns: tuple[Column, ...], collector: _Collector) -> _Header:
+def _read_header(number: int, cells: list[str], columns: tuple[Column, ...], collector: _Collector,
+                 max_cell: int) -> _Header:
     header = _Header(number, cells, [], {}, [])
     for index, cell in enumerate(cells):
         problem = formula_problem(cell.strip())
         if problem:
             collector.add(f"Rij {number}, kolom {letter(index)}: {problem}")
+        if len(cell.strip()) > max_cell:
+            collector.add(f"Rij {number}, kolom {letter(index)}: {_too_long(max_cell)}")
+            header.names.append(None)
+            continue
         name = _canonical(cell, columns)
         if name is not None and name in header.letters:
             collector.add(f"{where(number, name, header.letters)}: deze kolom staat twee keer in de kopregel "
@@ -151,8 +182,8 @@ def _missing_columns(header: _Header, required: list[str], delimiter: str, known
     missing = [name for name in required if name not in header.letters]
     if not missing:
         return ""
-    found = ", ".join(f"'{c.strip()}'" for c in header.cells if c.strip()) or "geen"
-    also = f" (en ook {', '.join(repr(m) for m in missing[1:])})" if missing[1:] else ""
+    found = listing([c.strip() for c in header.cells if c.strip()]) or "geen"
+    also = f" (en ook {listing(missing[1:])})" if missing[1:] else ""
     if known:
         return (f"Rij {header.number}: de kolom '{missing[0]}' ontbreekt{also}. Gevonden scheidingsteken: "
                 f"{DELIMITERS[delimiter]}; gevonden kolommen: {found}.")
@@ -163,7 +194,7 @@ def _missing_columns(header: _Header, required: list[str], delimiter: str, known
 
 
 def _row(number: int, record: list[str], header: _Header, delimiter: str, required: list[str],
-         collector: _Collector) -> Row:
+         collector: _Collector, max_cell: int) -> Row:
     cells = {}
     for index, raw in enumerate(record):
         value = raw.strip()
@@ -171,8 +202,8 @@ def _row(number: int, record: list[str], header: _Header, delimiter: str, requir
         problem = formula_problem(value)
         if problem:
             collector.add(f"{header.location(number, index)}: {problem}")
-        elif name is not None and len(value) > MAX_CELL:
-            collector.add(f"{header.location(number, index)}: de cel is langer dan {MAX_CELL} tekens.")
+        elif len(value) > max_cell:
+            collector.add(f"{header.location(number, index)}: {_too_long(max_cell)}")
         elif name is not None and any(ord(c) < 32 or ord(c) == 127 for c in value):
             collector.add(f"{header.location(number, index)}: de cel bevat een regelovergang of een onzichtbaar "
                           "stuurteken.")
@@ -194,8 +225,14 @@ def _row(number: int, record: list[str], header: _Header, delimiter: str, requir
     return Row(number, cells)
 
 
-def read_table(text: str, columns: tuple[Column, ...], what: str) -> Table:
+def read_table(text: str, columns: tuple[Column, ...], what: str, limits: CsvLimits) -> Table:
     """Split CSV text into rows of named cells; raise CsvProblems (Dutch) for anything malformed."""
+    if len(text) > limits.max_bytes:
+        raise CsvProblems([too_large(what, limits.max_bytes)])
+    problem = text_problem(text, what)
+    if problem:
+        raise problem
+    _allow_fields_up_to(len(text))
     collector = _Collector()
     body = text.lstrip("\ufeff")
     required = [c.name for c in columns if c.required]
@@ -208,7 +245,7 @@ def read_table(text: str, columns: tuple[Column, ...], what: str) -> Table:
     source = _Source(body, delimiter, collector)
     records = source.records()
     number, cells = next(((n, r) for n, r in records if any(cell.strip() for cell in r)), (1, []))
-    header = _read_header(number, cells, columns, collector)
+    header = _read_header(number, cells, columns, collector, limits.max_cell)
     source.describe = header.location
     missing = _missing_columns(header, required, delimiter, known, first_line)
     if missing:
@@ -220,11 +257,12 @@ def read_table(text: str, columns: tuple[Column, ...], what: str) -> Table:
             break
         if not any(cell.strip() for cell in record):
             continue
-        if len(rows) == MAX_ROWS:
-            collector.add(f"Rij {number}: het bestand met {what} heeft meer dan {MAX_ROWS} rijen met gegevens; de "
-                          f"rekenhulp verwerkt er hoogstens {MAX_ROWS}. Splits het bestand, bijvoorbeeld per ronde.")
+        if len(rows) == limits.max_rows:
+            collector.add(f"Rij {number}: het bestand met {what} heeft meer dan {number_nl(limits.max_rows)} rijen met "
+                          f"gegevens; de rekenhulp verwerkt er hoogstens {number_nl(limits.max_rows)}. Splits het "
+                          "bestand, bijvoorbeeld per ronde.")
             break
-        rows.append(_row(number, record, header, delimiter, required, collector))
+        rows.append(_row(number, record, header, delimiter, required, collector, limits.max_cell))
     collector.raise_if_any()
     if not rows:
         raise CsvProblems([f"Rij {header.number + 1}: het bestand met {what} heeft een kopregel maar geen rijen met "

@@ -3,15 +3,50 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-MAX_ROWS = 500
+from calculators._parameters import Parameters
+
 MAX_ERRORS = 5
-MAX_CELL = 120
+QUOTE_CHARS = 40  # longest piece of the file a message repeats; longer input is cut off with an ellipsis
 DELIMITERS = {";": "puntkomma (;)", ",": "komma (,)", "\t": "tab"}
 FORMULA_START = ("=", "@", "+", "-")
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+
+
+@dataclass(frozen=True)
+class CsvLimits:
+    """How much one CSV file may hold (data/matching.yaml): beyond these the reader refuses with a message."""
+
+    max_bytes: int  # also the most characters a pasted file may have
+    max_cell: int  # characters in one cell
+    max_rows: int  # data rows, the header not counted
+
+    @classmethod
+    def of(cls, bundle: Mapping[str, Any]) -> CsvLimits:
+        parameters = Parameters(bundle)
+        on = dt.date.fromisoformat(bundle["supported_period"]["start"])  # limits do not depend on a date
+        return cls(*(int(parameters.value_on(f"matching.csv_{name}", on))
+                     for name in ("max_bytes", "max_cell_chars", "max_rows")))
+
+
+def quote(text: str) -> str:
+    """Input repeated in a message: quoted, at most QUOTE_CHARS characters, an ellipsis when cut off."""
+    return f"'{text}'" if len(text) <= QUOTE_CHARS else f"'{text[:QUOTE_CHARS - 1]}…'"
+
+
+LISTED = 10  # most names (columns, ids) a message lists before "en nog N"
+
+
+def listing(names: list[str]) -> str:
+    """"'a', 'b', 'c'": at most LISTED quoted names, then how many more."""
+    shown = ", ".join(quote(name) for name in names[:LISTED])
+    rest = len(names) - LISTED
+    return shown + (f" en nog {rest}" if rest > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -74,7 +109,7 @@ def where(row: int, column: str | None = None, letters: dict[str, str] | None = 
     if column is None:
         return f"Rij {row}"
     code = (letters or {}).get(column)
-    return f"Rij {row}, kolom '{column}'" + (f" ({code})" if code else "")
+    return f"Rij {row}, kolom {quote(column)}" + (f" ({code})" if code else "")
 
 
 def is_number(text: str) -> bool:

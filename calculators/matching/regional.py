@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from calculators._format import count
 from calculators._routes import routes
 from calculators.matching.assign import assign
 from calculators.matching.columns import (
@@ -42,7 +43,8 @@ from calculators.matching.criteria import (
     score,
     thresholds,
 )
-from calculators.matching.csv_input import CsvProblems, Table, read_table
+from calculators.matching.csv_input import CsvLimits, CsvProblems, Table, read_table
+from calculators.matching.csv_types import listing
 
 CANDIDATES_FIELD = "candidates"
 PRACTICES_FIELD = "practices"
@@ -101,7 +103,7 @@ class RegionalResult:
 
 
 @lru_cache(maxsize=2)
-def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...]) -> LoadResult:
+def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...], limits: CsvLimits) -> LoadResult:
     """Parse both files; errors keyed by field. Cached: check() and compute() read the same text."""
     errors: dict[str, str] = {}
     parsed: dict[str, Any] = {}
@@ -110,7 +112,7 @@ def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...])
         (PRACTICES_FIELD, practices_text, PRACTICE_COLUMNS, "praktijken", practices_from),
     ):
         try:
-            table = read_table(text, columns, what)
+            table = read_table(text, columns, what, limits)
             parsed[field] = (table, convert(table, route_keys))
         except CsvProblems as problems:
             errors[field] = problems.message
@@ -126,7 +128,11 @@ def load(candidates_text: str, practices_text: str, route_keys: tuple[str, ...])
 
 
 def check(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, str]:
-    return dict(load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle)).errors)
+    return dict(_load(bundle, values).errors)
+
+
+def _load(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> LoadResult:
+    return load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle), CsvLimits.of(bundle))
 
 
 def _route_keys(bundle: Mapping[str, Any]) -> tuple[str, ...]:
@@ -153,21 +159,17 @@ def distance(candidate: Candidate, practice: Practice) -> tuple[Decimal | None, 
     return None, ""
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _short_note(th: Thresholds, practice: Practice, sides: tuple[Outcome, ...], feasible: int, failures: Counter,
                 taken: int) -> str:
     if any(o.blocking for o in sides):
         return "Geen voorstel: " + " ".join(o.reason for o in sides if o.blocking)
     if feasible == 0:
         key, n = failures.most_common(1)[0] if failures else ("", 0)
-        reason = f" (meestal: {lower_first(LABELS[key])}, bij {_count(n, 'kandidaat', 'kandidaten')})" if key else ""
+        reason = f" (meestal: {lower_first(LABELS[key])}, bij {count(n, 'kandidaat', 'kandidaten')})" if key else ""
         return f"Geen enkele kandidaat voldoet aan de harde eisen voor deze praktijk{reason}."
     if taken < th.per_practice:
         others = feasible - taken
-        return (f"Minder dan {th.per_practice} voorstellen: "
+        return (f"Minder dan {count(th.per_practice, 'voorstel', 'voorstellen')}: "
                 + ("er is geen andere kandidaat die aan de harde eisen voldoet." if others == 0 else
                    "de enige andere kandidaat die voldoet, is aan een andere praktijk voorgesteld." if others == 1 else
                    f"de {others} andere kandidaten die voldoen, zijn aan andere praktijken voorgesteld.")
@@ -185,13 +187,13 @@ def _better_elsewhere(fits: list[int | None], mine: list[int], placed: dict[int,
     if not others:
         return ""
     best_fit, j = max(others, key=lambda item: (item[0], -item[1]))
-    return (f"{candidates[j].id} past hier beter ({best_fit} punten), maar is voorgesteld aan "
+    return (f"{candidates[j].id} past hier beter ({count(best_fit, 'punt', 'punten')}), maar is voorgesteld aan "
             f"{practices[placed[j]].id}: zo is de totale passing van alle voorstellen het hoogst.")
 
 
 def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> RegionalResult:
     th = thresholds(bundle)
-    loaded = load(values[CANDIDATES_FIELD], values[PRACTICES_FIELD], _route_keys(bundle)).loaded
+    loaded = _load(bundle, values).loaded
     assert loaded is not None, "check() first"
     candidates, practices = loaded.candidates, loaded.practices
     base = [candidate_part(th, c) for c in candidates]
@@ -236,11 +238,11 @@ def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> RegionalRes
             why = f" (meestal: {name})" if name else ""
             reason = f"Voldoet bij geen enkele praktijk aan de harde eisen{why}."
         else:
-            reason = (f"Past bij {_count(options, 'praktijk', 'praktijken')}, maar daar zijn kandidaten voorgesteld "
+            reason = (f"Past bij {count(options, 'praktijk', 'praktijken')}, maar daar zijn kandidaten voorgesteld "
                       "die beter passen of zijn de plaatsen al gevuld.")
         unplaced.append(Unplaced(candidate, reason))
     ignored = tuple(
-        f"Niet gebruikte kolommen in het bestand met {what}: {', '.join(table.ignored)}."
+        f"Niet gebruikte kolommen in het bestand met {what}: {listing(list(table.ignored))}."
         for what, table in (("kandidaten", loaded.candidate_table), ("praktijken", loaded.practice_table))
         if table.ignored
     )

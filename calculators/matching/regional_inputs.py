@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from calculators._inputs import Field
+from calculators.matching.csv_types import CsvLimits
 from calculators.matching.regional import CANDIDATES_FIELD, PRACTICES_FIELD
-
-MAX_TEXT = 5_000_000  # characters per file: about 5 MB
 
 EXAMPLE_CANDIDATES = """\
 id;uren;route;instroomeisen;levenservaring;houding;leerbaarheid;commitment;breedtegraad;lengtegraad
@@ -32,7 +31,8 @@ P03;20;twijfel;ja;ja;uwv;ja;52,0200;4,7200
 
 def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     # Not required: an empty file gets the CSV reader's own message (naming row 1) instead of the generic one.
-    common = {"kind": "text", "max_length": MAX_TEXT, "shareable": False, "file_upload": True, "required": False}
+    common = {"kind": "text", "max_length": CsvLimits.of(bundle).max_bytes, "shareable": False, "file_upload": True,
+              "required": False}
     return (
         Field(CANDIDATES_FIELD, "Kandidaten (CSV)", default=EXAMPLE_CANDIDATES, **common,
               help="Plak de inhoud van een CSV-bestand of kies een bestand; het bestand blijft op je computer. "

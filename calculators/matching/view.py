@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-from calculators._format import number, short_date
+from calculators._format import count, number, short_date
 from calculators.matching.checklist import ChecklistResult, Verdict
 from calculators.matching.columns import CANDIDATE_COLUMNS, PRACTICE_COLUMNS, column_documentation
 from calculators.matching.criteria import (
@@ -79,7 +79,7 @@ def used_values(th: Thresholds) -> str:
 
 def _klik(th: Thresholds) -> str:
     return (f"<p data-klikgesprek>De huisarts spreekt de voorgestelde kandidaten in een klikgesprek en heeft daarna "
-            f"{th.decision_weeks} weken om een go of no-go door te geven aan de projectcoördinator "
+            f"{_n(th.decision_weeks, 'week', 'weken')} om een go of no-go door te geven aan de projectcoördinator "
             f"({step_link('klikgesprek')}).</p>")
 
 
@@ -100,7 +100,8 @@ def render_checklist(result: ChecklistResult) -> str:
     parts += [_advice(v) for v in verdicts]
     if result.comparison:
         parts.append(f'<p data-comparison data-best="{result.best or ""}"><strong>{escape(result.comparison)}'
-                     f"</strong> Het draaiboek stelt per huisarts {result.thresholds.per_practice} kandidaten voor; "
+                     f"</strong> Het draaiboek stelt per huisarts "
+                     f"{_n(result.thresholds.per_practice, 'kandidaat', 'kandidaten')} voor; "
                      "de huisarts kiest zelf.</p>")
     parts.append(_klik(result.thresholds))
     rows = []
@@ -182,15 +183,15 @@ def _aliases(column: Column) -> str:
     return f" Ook: {', '.join(column.aliases)}." if column.aliases else ""
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def _n(amount: int, one: str, many: str) -> str:
+    return count(amount, one, many)
 
 
 def _short(short: int, per_practice: int) -> str:
     if not short:
-        return f"Elke praktijk krijgt {per_practice} voorstellen."
+        return f"Elke praktijk krijgt {_n(per_practice, 'voorstel', 'voorstellen')}."
     return ("1 praktijk krijgt" if short == 1 else f"{short} praktijken krijgen") + \
-        f" minder dan {per_practice} voorstellen."
+        f" minder dan {_n(per_practice, 'voorstel', 'voorstellen')}."
 
 
 def render_regional(result: RegionalResult) -> str:
@@ -202,7 +203,7 @@ def render_regional(result: RegionalResult) -> str:
              f"<p data-summary>{_n(count, 'voorstel', 'voorstellen')} voor "
              f"{_n(len(result.practices), 'praktijk', 'praktijken')} uit "
              f"{_n(result.candidate_count, 'kandidaat', 'kandidaten')}: hoogstens {th.per_practice} per praktijk en "
-             f"elke kandidaat één keer, met de hoogste totale passing ({result.total_score} punten). "
+             f"elke kandidaat één keer, met de hoogste totale passing ({_n(result.total_score, 'punt', 'punten')}). "
              f"{_short(short, th.per_practice)}</p>",
              f"<p data-delimiters>Gevonden scheidingsteken: {escape(result.delimiters[0])} in het bestand met "
              f"kandidaten, {escape(result.delimiters[1])} in het bestand met praktijken.</p>"]

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from calculators._format import long_date
+from calculators._format import count, long_date
 from calculators._holidays import Holiday, covered_range, holiday_regions, holidays_for, missing_notes
 from calculators._parameters import Parameters
 from calculators._timeline import add_months
@@ -151,17 +151,19 @@ def _duration_warnings(bundle: Mapping[str, Any], values: Mapping[str, Any], pla
     minimum_months = int(p.planning.min_lead_time_months)
     if add_months(plan_.project_start, minimum_months) > plan_.bvp.start:
         warnings.append(
-            f"De voorbereiding duurt korter dan {minimum_months} maanden; het draaiboek adviseert "
+            f"De voorbereiding duurt korter dan {count(minimum_months, 'maand', 'maanden')}; het draaiboek adviseert "
             f"{minimum_months} tot {int(p.planning.max_lead_time_months)} maanden."
         )
     admin_minimum = int(p.planning.uwv_admin_weeks)
     if int(values.get("weeks_administration") or admin_minimum) < admin_minimum:
         warnings.append(
-            f"UWV en de praktijk hebben meestal minstens {admin_minimum} weken nodig voor de administratie."
+            f"UWV en de praktijk hebben meestal minstens {count(admin_minimum, 'week', 'weken')} nodig voor de "
+            "administratie."
         )
     decision = int(p.matching.decision_weeks_after_click)
     if int(values.get("weeks_gp_decision") or decision) > decision:
-        warnings.append(f"Het draaiboek geeft de huisarts hoogstens {decision} weken bedenktijd na het klikgesprek.")
+        warnings.append(f"Het draaiboek geeft de huisarts hoogstens {count(decision, 'week', 'weken')} bedenktijd "
+                        "na het klikgesprek.")
     given = values.get("project_start")
     if values["mode"] == "achteruit" and given and given > plan_.project_start:
         warnings.append(

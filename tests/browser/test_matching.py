@@ -72,3 +72,14 @@ def test_a_malformed_file_names_row_and_column(recorded_page: RecordedPage, site
     expect(error).to_contain_text("Rij 2")
     expect(error).to_contain_text("uren")
     expect(page.locator('[data-calculator="matching-regio"] table')).to_have_count(0)
+
+
+def test_a_windows_1252_file_is_read_correctly(recorded_page: RecordedPage, site_url: str, tmp_path: Path) -> None:
+    """A Dutch Excel's plain CSV is Windows-1252: the picker decodes it (runtime.js) as csv_decode.py does."""
+    page = recorded_page.page
+    page.goto(site_url + "rekenhulpen/matching-regio/")
+    page.wait_for_selector('[data-calculator="matching-regio"][data-runtime="ready"]', timeout=BOOT_TIMEOUT)
+    excel = tmp_path / "kandidaten.csv"
+    excel.write_bytes("id;uren;opmerking\nZoë;24;€ 5\n".encode("cp1252"))
+    page.set_input_files("#matching-regio-candidates-file", excel)
+    expect(page.locator("#matching-regio-candidates")).to_have_value("id;uren;opmerking\nZoë;24;€ 5\n")

@@ -211,7 +211,7 @@ def test_net_cost_is_cost_minus_subsidy_for_both_ends(bundle: dict) -> None:
         ("hours_per_week", "", "Vul werkuren per week in de praktijk in."),
         ("hours_per_week", "veel", "Vul een getal in"),
         ("monthly_salary", "-5", "Vul minimaal 1 euro in."),
-        ("monthly_salary", "9999999", "Vul hoogstens 20000 euro in."),
+        ("monthly_salary", "9999999", "Vul hoogstens 20.000 euro in."),
         ("start_date", "2031-01-01", "Kies een startdatum tussen 1 januari 2026 en 30 juni 2027"),
         ("start_date", "31-2-2027", "Vul een geldige datum in"),
         ("months", "2,5", "Vul een geheel getal in."),

@@ -12,13 +12,16 @@ from calculators._inputs import parse_inputs
 from calculators._routes import routes
 from calculators.matching import columns, regional_calculator
 from calculators.matching.columns import CANDIDATE_COLUMNS, PRACTICE_COLUMNS, column_documentation
-from calculators.matching.csv_input import MAX_ROWS, CsvProblems, letter, read_table
+from calculators.matching.csv_decode import decode_csv
+from calculators.matching.csv_input import CsvLimits, CsvProblems, letter, read_table
 from calculators.matching.export import data_url, neutralise, template, to_csv
 from calculators.matching.regional_inputs import EXAMPLE_CANDIDATES, EXAMPLE_PRACTICES
 from tests.calculators.conftest import REAL
 
 PRACTICES = "id;uren\nP1;32\n"
 ROUTE_KEYS = tuple(route.key for route in routes(REAL))
+LIMITS = CsvLimits.of(REAL)
+MAX_ROWS = LIMITS.max_rows
 
 
 def candidates_from(table):
@@ -31,7 +34,7 @@ def practices_from(table):
 
 def problems(text: str, columns=CANDIDATE_COLUMNS, convert=candidates_from) -> str:
     with pytest.raises(CsvProblems) as caught:
-        convert(read_table(text, columns, "kandidaten"))
+        convert(read_table(text, columns, "kandidaten", LIMITS))
     return caught.value.message
 
 
@@ -51,7 +54,7 @@ def test_spreadsheet_letters() -> None:
 @pytest.mark.parametrize(("delimiter", "name"), [(";", "puntkomma (;)"), (",", "komma (,)"), ("\t", "tab")])
 def test_the_delimiter_is_detected_and_named(delimiter: str, name: str) -> None:
     text = delimiter.join(["id", "uren", "route"]) + "\n" + delimiter.join(["K1", "24", "uwv"]) + "\n"
-    table = read_table(text, CANDIDATE_COLUMNS, "kandidaten")
+    table = read_table(text, CANDIDATE_COLUMNS, "kandidaten", LIMITS)
     assert table.delimiter == delimiter and table.delimiter_name == name
     assert candidates_from(table)[0].route == "uwv"
     outcome = run(text, PRACTICES.replace(";", delimiter))
@@ -145,15 +148,18 @@ def test_formulas_are_rejected_with_row_and_column(text: str, expected: str) -> 
 
 
 def test_negative_numbers_are_not_formulas() -> None:
-    table = read_table("id;uren;breedtegraad;lengtegraad\nK1;24;52,1;-5,25\n", CANDIDATE_COLUMNS, "kandidaten")
+    table = read_table("id;uren;breedtegraad;lengtegraad\nK1;24;52,1;-5,25\n", CANDIDATE_COLUMNS, "kandidaten", LIMITS)
     assert str(candidates_from(table)[0].longitude) == "-5.25"
 
 
 def test_broken_quotes_and_control_characters() -> None:
     assert problems('id;uren\n"K1;24\nK2;30\n').startswith("Rij 2: de aanhalingstekens kloppen niet.")
-    assert problems("id;uren\nK1\x00;24\n").startswith("Rij 2, kolom 'id' (A): de cel bevat een regelovergang")
-    assert problems("id;uren\n" + "K" * 500 + ";24\n").startswith("Rij 2, kolom 'id' (A): de cel is langer dan")
-    assert problems("id;uren\n" + "K" * 200_000 + ";24\n").startswith("Rij 2: een cel is te lang.")
+    assert problems("id;uren\nK1\x01;24\n").startswith("Rij 2, kolom 'id' (A): de cel bevat een regelovergang")
+    too_long = "Rij 2, kolom 'id' (A): de cel is langer dan 120 tekens"
+    assert problems("id;uren\n" + "K" * 500 + ";24\n").startswith(too_long)
+    # Over the csv module's own field limit (131,072): still the row and the column, also for an unnamed column.
+    assert problems("id;uren;opmerking\nK1;24;" + "x" * 200_000 + "\n") == (
+        "Rij 2, kolom 'opmerking' (C): de cel is langer dan 120 tekens.")
 
 
 def test_choices_coordinates_and_routes() -> None:
@@ -162,8 +168,9 @@ def test_choices_coordinates_and_routes() -> None:
     assert problems("id;uren;breedtegraad;lengtegraad\nK1;24;52,1;\n").startswith(
         "Rij 2, kolom 'lengtegraad' (D): vul beide coördinaten in")
     with pytest.raises(CsvProblems, match=r"Rij 2, kolom 'routes' \(C\): 'xyz' is geen route"):
-        practices_from(read_table("id;uren;routes\nP1;24;uwv/xyz\n", PRACTICE_COLUMNS, "praktijken"))
-    table = read_table("id;uren;routes;gedeeld\nP1;24;UWV en SSFH;\nP2;24;alle;JA\n", PRACTICE_COLUMNS, "praktijken")
+        practices_from(read_table("id;uren;routes\nP1;24;uwv/xyz\n", PRACTICE_COLUMNS, "praktijken", LIMITS))
+    text = "id;uren;routes;gedeeld\nP1;24;UWV en SSFH;\nP2;24;alle;JA\n"
+    table = read_table(text, PRACTICE_COLUMNS, "praktijken", LIMITS)
     first, second = practices_from(table)
     assert first.routes == {"uwv", "ssfh"} and not first.shared
     assert second.routes is None and second.shared, "'alle': every route"
@@ -182,7 +189,7 @@ def test_distance_column_for_an_unknown_practice() -> None:
 
 def test_unused_columns_are_reported_not_fatal() -> None:
     html = run("id;uren;naam\nK1;24;Jansen\n")["html"]
-    assert "Niet gebruikte kolommen in het bestand met kandidaten: naam." in html
+    assert "Niet gebruikte kolommen in het bestand met kandidaten: &#x27;naam&#x27;." in html
 
 
 def test_nothing_is_computed_when_one_file_is_wrong() -> None:
@@ -214,7 +221,7 @@ def test_data_url_is_percent_encoded_utf8_with_bom() -> None:
 @pytest.mark.parametrize(("columns", "convert"), [(CANDIDATE_COLUMNS, candidates_from),
                                                   (PRACTICE_COLUMNS, practices_from)])
 def test_templates_read_back_without_errors(columns, convert) -> None:
-    assert len(convert(read_table(template(columns), columns, "bestand"))) == 1
+    assert len(convert(read_table(template(columns), columns, "bestand", LIMITS))) == 1
 
 
 def test_column_documentation_is_the_parsers_list() -> None:
@@ -225,5 +232,75 @@ def test_column_documentation_is_the_parsers_list() -> None:
 
 
 def test_examples_parse() -> None:
-    assert len(candidates_from(read_table(EXAMPLE_CANDIDATES, CANDIDATE_COLUMNS, "kandidaten"))) == 8
-    assert len(practices_from(read_table(EXAMPLE_PRACTICES, PRACTICE_COLUMNS, "praktijken"))) == 3
+    assert len(candidates_from(read_table(EXAMPLE_CANDIDATES, CANDIDATE_COLUMNS, "kandidaten", LIMITS))) == 8
+    assert len(practices_from(read_table(EXAMPLE_PRACTICES, PRACTICE_COLUMNS, "praktijken", LIMITS))) == 3
+
+
+# The encodings a Dutch Excel or LibreOffice writes. Excel's "Unicode-tekst" is UTF-16 with tabs.
+SAMPLE = "id;uren;opmerking\nK1;24;Zoë, € 5 ‘ok’ – ja\n"
+DECODED = [
+    ("utf-8", SAMPLE.encode("utf-8")),
+    ("utf-8 with BOM", SAMPLE.encode("utf-8-sig")),
+    ("utf-16 le", SAMPLE.replace(";", "\t").encode("utf-16-le").join([b"\xff\xfe", b""])),
+    ("utf-16 be", SAMPLE.replace(";", "\t").encode("utf-16-be").join([b"\xfe\xff", b""])),
+    ("windows-1252", SAMPLE.encode("cp1252")),
+]
+
+
+@pytest.mark.parametrize(("encoding", "data"), DECODED, ids=[d[0] for d in DECODED])
+def test_every_encoding_a_dutch_spreadsheet_writes_is_decoded_correctly(encoding: str, data: bytes) -> None:
+    text = decode_csv(data, "kandidaten", LIMITS.max_bytes)
+    assert text.replace("\t", ";") == SAMPLE
+    table = read_table(text, CANDIDATE_COLUMNS, "kandidaten", LIMITS)
+    assert table.ignored == ("opmerking",) and candidates_from(table)[0].hours == 24
+
+
+REFUSED = [
+    ("utf-8 read as windows-1252", SAMPLE.encode("utf-8").decode("cp1252"), "als UTF-8 opgeslagen maar als een andere"),
+    ("windows-1252 read as utf-8 by the browser", SAMPLE.encode("cp1252").decode("utf-8", "replace"),
+     "niet als UTF-8 opgeslagen"),
+    ("utf-16 without a byte-order mark", SAMPLE.encode("utf-16-le").decode("latin-1"), "Unicode-tekst (UTF-16)"),
+    ("binary", "PK\x03\x04\x14\x00\x06\x00" + "x" * 40, "binaire gegevens (nul-tekens)"),
+    ("undefined windows-1252 byte", b"id;uren\nK\x81;24\n".decode("latin-1"), "onbekende tekenset"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "reason"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_garbled_text_is_refused_with_how_to_save_as_utf8(case: str, text: str, reason: str) -> None:
+    message = problems(text)
+    assert message.startswith("Het bestand met kandidaten ") and reason in message
+    assert "CSV UTF-8 (door komma's gescheiden)" in message and "Unicode (UTF-8)" in message
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"id;uren\nK\x81;24\n", "onbekende tekenset"),  # not Windows-1252 either
+    (b"\xff\xfei\x00d\x00\x00\xd8", "begint als UTF-16-LE maar is beschadigd"),  # a lone surrogate
+    (bytes(range(256)) * 4, "binaire gegevens"),
+])
+def test_bytes_that_are_no_text_are_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(CsvProblems) as caught:
+        decode_csv(data, "kandidaten", LIMITS.max_bytes)
+    assert reason in caught.value.message and "CSV UTF-8" in caught.value.message
+
+
+def test_a_file_over_the_byte_limit_is_refused_before_reading() -> None:
+    with pytest.raises(CsvProblems) as caught:
+        decode_csv(b"x" * (LIMITS.max_bytes + 1), "kandidaten", LIMITS.max_bytes)
+    assert caught.value.message.startswith("Het bestand met kandidaten is groter dan 5 MB")
+
+
+def test_a_header_over_the_csv_field_limit_gives_a_short_message_not_an_exception() -> None:
+    outcome = run("id;uren;" + "k" * 300_000 + "\nK1;24;x\n")
+    assert outcome["status"] == "invalid"
+    assert outcome["errors"]["candidates"] == "Rij 1, kolom C: de cel is langer dan 120 tekens."
+    no_delimiter = run("a" * 300_000 + "\nK1\n")["errors"]["candidates"]
+    assert no_delimiter.startswith("Rij 1, kolom A: de cel is langer dan 120 tekens.") and len(no_delimiter) < 400
+
+
+def test_no_message_repeats_unbounded_input() -> None:
+    header = ";".join(f"kolom{'x' * 100}{i}" for i in range(50))
+    message = run(header + "\nK1\n")["errors"]["candidates"]
+    assert "'kolomxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'" in message and message.endswith("en nog 40.")
+    assert len(message) < 1000
+    value = "z" * 100
+    assert f"'{value[:39]}…' is geen getal" in problems(f"id;uren\nK1;{value}\n")

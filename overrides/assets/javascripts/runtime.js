@@ -169,7 +169,7 @@ function start() {
     for (const picker of form.querySelectorAll("input[type=file][data-fills]")) {
       picker.addEventListener("change", async () => {
         const target = form.querySelector(`[name="${picker.dataset.fills}"]`);
-        if (picker.files.length) target.value = await picker.files[0].text();
+        if (picker.files.length) target.value = await readLocalFile(picker.files[0]);
         target.dispatchEvent(new Event("input", { bubbles: true }));
       });
     }
@@ -184,6 +184,18 @@ function start() {
     });
   }
   for (const message of early.messages.splice(0)) receive(message);
+}
+
+// Steps 1-3 of the encoding rule in calculators/matching/csv_decode.py: a byte-order mark (UTF-8, UTF-16), else
+// UTF-8, else Windows-1252 (a Dutch Excel's plain CSV). The calculator refuses, in Dutch, text that comes out garbled.
+async function readLocalFile(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "";
+  try {
+    return new TextDecoder(utf16 || "utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder(utf16 ? "utf-8" : "windows-1252").decode(bytes);
+  }
 }
 
 if (calculators.length) start();
