@@ -6,6 +6,15 @@
   forms, the focused element is never hidden under the sticky header.
 - Landmarks: every navigation landmark that is shown has its own name; the search dialog has a name.
 - Every page has a meta description of its own (front matter or first paragraph, handbook_build/html_fixes.py).
+- 2.5.7 Dragging movements: nothing needs a drag. Checked on every page: no element is draggable="true" or has
+  an inline on(drag|pointermove|mousemove|touchmove) attribute, and no script (ours, Material's, Pyodide's)
+  keeps a drag or move listener registered through addEventListener (recorded by an init script before any
+  page script runs, after a small mouse movement: Material's focus-visible polyfill watches the first movement
+  and then removes its listeners; Playwright's own injected helper is left out). Listeners set as
+  `element.onpointermove = ...` properties are not seen; none of our code does that.
+- 3.2.6 Consistent help: the help mechanisms on every page (search in the header, the repository link
+  "Broncode en bijdragen", and the navigation links to Bijdragen and to the toegankelijkheidsverklaring, which
+  say how to ask for help) are all there and come in the same relative order in the document.
 """
 
 from __future__ import annotations
@@ -47,12 +56,69 @@ LANDMARKS = """() => [...document.querySelectorAll("nav, [role=navigation]")]
       .map((id) => document.getElementById(id)?.textContent.trim()).join(" ").trim())"""
 
 
+# Drag and move listeners, recorded from before the first page script runs (context.add_init_script); a listener
+# that is removed again is forgotten. Material's focus-visible polyfill listens for the first pointer movement
+# and then removes its listeners, so the audit runs after a small mouse movement.
+DRAG_LISTENERS = """(() => {
+  const watched = new Set(["drag", "dragstart", "dragend", "dragenter", "dragover", "dragleave", "drop",
+    "pointermove", "mousemove", "touchmove"]);
+  const describe = (target) => target === window ? "window" : target === document ? "document"
+    : target && target.nodeType === 1 ? target.tagName.toLowerCase() + (target.id ? "#" + target.id : "")
+    : String(target);
+  const captured = (options) => Boolean(typeof options === "object" && options ? options.capture : options);
+  const entries = [];
+  const find = (target, type, listener, options) => entries.findIndex((e) => e.target === target
+    && e.type === type && e.listener === listener && e.capture === captured(options));
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    // Playwright's own injected helper (the test harness, not the page) also listens for mouse movement.
+    const harness = (new Error().stack || "").includes("InjectedScript");
+    if (watched.has(type) && !harness && find(this, type, listener, options) < 0) {
+      entries.push({ target: this, type, listener, capture: captured(options) });
+    }
+    return add.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, listener, options) {
+    const index = watched.has(type) ? find(this, type, listener, options) : -1;
+    if (index >= 0) entries.splice(index, 1);
+    return remove.call(this, type, listener, options);
+  };
+  Object.defineProperty(window, "__hbDragListeners", {
+    get: () => entries.map((e) => `${e.type} on ${describe(e.target)}`),
+  });
+})();"""
+DRAG_AUDIT = """() => [
+  ...[...document.querySelectorAll('[draggable="true"]')].map((e) => `draggable ${e.tagName.toLowerCase()}`),
+  ...[...document.querySelectorAll("[ondrag], [ondragstart], [ondrop], [onpointermove], [onmousemove], [ontouchmove]")]
+    .map((e) => `inline handler on ${e.tagName.toLowerCase()}`),
+  ...(window.__hbDragListeners || ["the listener recorder did not run"]),
+]"""
+# The help mechanisms present, in document order (first occurrence of each).
+HELP_ORDER = """() => {
+  const nav = (end) => [...document.querySelectorAll(".md-nav--primary a[href]")]
+    .find((a) => new URL(a.href).pathname.endsWith(end));
+  const mechanisms = {
+    zoeken: document.querySelector(".md-header label[for='__search']"),
+    broncode: document.querySelector(".md-header a.md-source"),
+    bijdragen: nav("/bijdragen/"),
+    toegankelijkheid: nav("/over/toegankelijkheid/"),
+  };
+  return Object.entries(mechanisms).filter(([, element]) => element)
+    .sort(([, a], [, b]) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)
+    .map(([name]) => name);
+}"""
+HELP_MECHANISMS = {"zoeken", "broncode", "bijdragen", "toegankelijkheid"}
+
+
 @dataclass(frozen=True)
 class PageMeasure:
     path: str
     small_targets: list[str]
     landmark_names: list[str]
     search_dialog_name: str | None
+    drag_problems: list[str]
+    help_order: list[str]
 
 
 @pytest.fixture(scope="module", params=sorted(VIEWPORTS))
@@ -62,16 +128,21 @@ def measured_pages(request: pytest.FixtureRequest, browser: Browser, site_url: s
     the target-size and the landmark tests below."""
     viewport = request.param
     context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS[viewport], service_workers="block")
+    context.add_init_script(DRAG_LISTENERS)
     measures = []
     try:
         page = context.new_page()
         for path in page_paths(built_site):
             open_live(page, site_url + path)
+            page.mouse.move(1, 1)
+            page.mouse.move(2, 2)
+            drag_problems, help_order = page.evaluate(DRAG_AUDIT), page.evaluate(HELP_ORDER)
             if viewport == "phone":  # the navigation lives in the drawer: measure it open
                 page.locator("label.md-header__button[for='__drawer']").click()
                 page.wait_for_timeout(300)
             measures.append(PageMeasure(path, page.evaluate(TARGET_SIZE), page.evaluate(LANDMARKS),
-                                        page.locator(".md-search[role=dialog]").get_attribute("aria-label")))
+                                        page.locator(".md-search[role=dialog]").get_attribute("aria-label"),
+                                        drag_problems, help_order))
     finally:
         context.close()
     return viewport, measures
@@ -167,3 +238,37 @@ def test_every_page_has_a_description_of_its_own(built_site: Path) -> None:
         elif description == site_description and name not in {"index.html", "404.html", "print_page/index.html"}:
             problems.append(f"{name}: only the site's description")
     assert not problems, "pages without a meta description of their own:\n" + "\n".join(problems)
+
+
+def test_nothing_needs_a_drag(measured_pages: tuple[str, list[PageMeasure]]) -> None:
+    viewport, measures = measured_pages
+    problems = [f"[{viewport}] /{m.path}: {problem}" for m in measures for problem in m.drag_problems]
+    assert not problems, "drag or move interaction (2.5.7 needs a single-pointer alternative):\n" + "\n".join(
+        problems[:30])
+
+
+def test_drag_audit_can_fail(browser: Browser) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content('<div draggable="true">a</div><div id="slider" onmousemove="1">b</div>')
+        page.add_script_tag(content=DRAG_LISTENERS)
+        page.evaluate("""() => {
+          const slider = document.querySelector("#slider"), gone = () => {};
+          slider.addEventListener("pointermove", () => {});
+          document.addEventListener("mousemove", gone);
+          document.removeEventListener("mousemove", gone);
+        }""")
+        found = page.evaluate(DRAG_AUDIT)
+        assert found == ["draggable div", "inline handler on div", "pointermove on div#slider"], found
+    finally:
+        context.close()
+
+
+def test_help_is_in_the_same_place_on_every_page(measured_pages: tuple[str, list[PageMeasure]]) -> None:
+    viewport, measures = measured_pages
+    first = measures[0]
+    assert set(first.help_order) == HELP_MECHANISMS, f"/{first.path}: help mechanisms {first.help_order}"
+    problems = [f"[{viewport}] /{m.path}: {m.help_order}" for m in measures if m.help_order != first.help_order]
+    assert not problems, (f"help not in the order of /{first.path} {first.help_order} (3.2.6):\n"
+                          + "\n".join(problems[:30]))
