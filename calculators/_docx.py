@@ -10,6 +10,7 @@ import unicodedata
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from xml.sax.saxutils import escape
 
 DOCUMENT_XML = "word/document.xml"
@@ -126,3 +127,25 @@ def safe_file_name(*parts: str) -> str:
     """A portable file name from Dutch words: lower case, ASCII, hyphens (e.g. 'brief-na-de-match-uwv.docx')."""
     words = unicodedata.normalize("NFKD", "-".join(parts)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-")[:80] + ".docx"
+
+
+TEMPLATE_DIR = "documenten/sjablonen"  # in the built site; handbook_build/documents/personal.py writes here
+GENERIC_DIR = "documenten"
+
+
+def template_path(name: str) -> str:
+    """Site-relative path of a personal document's template."""
+    return f"{TEMPLATE_DIR}/{name}.docx"
+
+
+def download_button(key: str, template: str, label: str) -> str:
+    """A button the browser runtime shows once Python runs; it asks the worker to fill `template` for `key`."""
+    return (f'<button type="button" class="md-button" data-document="{html_escape(key)}" '
+            f'data-template="{html_escape(template_path(template))}" hidden>{html_escape(label)}</button>')
+
+
+def without_javascript(generic: str, bijlage: str, root: str = "../../") -> str:
+    """What a page without JavaScript shows instead: the generic Word file of the bijlage (made at build time)."""
+    return (f'<p class="hb-documents__generic" data-document-note>De ingevulde versie maakt je browser met '
+            f"JavaScript. Zonder JavaScript: <a href=\"{root}{GENERIC_DIR}/{html_escape(generic)}.docx\" download>"
+            f"bijlage {html_escape(bijlage)} als Word-bestand</a>, om zelf in te vullen.</p>")

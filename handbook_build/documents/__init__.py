@@ -22,7 +22,8 @@ from handbook_build.documents.render import (
 from handbook_build.documents.steps import load_step_resources, render_step_resources
 
 __all__ = [
-    "DOCX_DIR", "TEMPLATES", "Document", "PersonalTemplate", "DocumentError", "STARTPAKKET_NAME", "check_region_fields", "handbook_version",
-    "load_documents", "load_step_resources", "region_label", "render_document_block", "render_document_markdown",
-    "render_step_resources", "startpakket_link", "write_docx_files", "write_personal_templates", "write_startpakket",
+    "DOCX_DIR", "TEMPLATES", "Document", "DocumentError", "PersonalTemplate", "STARTPAKKET_NAME",
+    "check_region_fields", "handbook_version", "load_documents", "load_step_resources", "region_label",
+    "render_document_block", "render_document_markdown", "render_step_resources", "startpakket_link",
+    "write_docx_files", "write_personal_templates", "write_startpakket",
 ]

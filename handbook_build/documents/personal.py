@@ -35,7 +35,7 @@ class PersonalTemplate:
     title: str  # the Word title, e.g. "8A Balkenplanning van het project (persoonlijk)"
     tokens: Mapping[str, str]  # visible placeholder -> token name; each must occur in the source
     keep_sections: tuple[str, ...] = ()  # headings (prefixes) to keep; empty: every section
-    replace_sections: Mapping[str, str] = field(default_factory=dict)  # heading -> new Markdown body
+    replace_sections: Mapping[str, str] = field(default_factory=dict)  # heading -> new section, heading included
 
     @property
     def file_name(self) -> str:
@@ -47,7 +47,9 @@ class PersonalTemplate:
         return f"{TEMPLATE_DIR}/{self.file_name}"
 
 
-_PLAN_TABLE = """Alle fasen en mijlpalen met de data uit de planner.
+_PLAN_TABLE = """## Planning met data
+
+Alle fasen en mijlpalen met de data uit de planner.
 
 | Onderdeel | Soort | Begin | Einde | Weken |
 |---|---|---|---|---|
@@ -55,7 +57,9 @@ _PLAN_TABLE = """Alle fasen en mijlpalen met de data uit de planner.
 
 Schoolvakanties in regio {{hb:holiday-region}}: {{hb:holidays}}.
 """
-_MILESTONE_TABLE = """| Datum | Mijlpaal |
+_MILESTONE_TABLE = """## Mijlpalen
+
+| Datum | Mijlpaal |
 |---|---|
 | {{hb:milestone.date}} | {{hb:milestone.label}} |
 """
@@ -114,7 +118,8 @@ def template_markdown(spec: PersonalTemplate, document: Document, bundle: Mappin
     for heading, body in sections:
         if spec.keep_sections and not heading.startswith((*spec.keep_sections, SOURCES_HEADING)):
             continue
-        parts.append(f"## {heading}\n\n{spec.replace_sections.get(heading, body).strip()}\n\n")
+        section = spec.replace_sections.get(heading) or f"## {heading}\n\n{body}"
+        parts.append(section.strip() + "\n\n")
     text = "".join(parts)
     for placeholder, token in spec.tokens.items():
         # The source wraps its lines, also inside a placeholder: any run of white space matches a space.
