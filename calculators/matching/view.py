@@ -137,11 +137,12 @@ def _letters(result: ChecklistResult) -> str:
             notes.append(f"Kandidaat {v.letter}: bijlage 5B heeft brieven voor de routes UWV en SSFH; kies eerst "
                          "een van die routes" + (" (nu: regulier)." if route == "regulier" else "."))
     note = "".join(f"<p data-letter-note>{escape(n)}</p>" for n in notes)
+    row = f"<p>{' '.join(buttons)}</p>" if buttons else ""
     return ('<section class="hb-documents" data-documents aria-labelledby="hb-letters-title">'
             '<h3 id="hb-letters-title">Brieven na de match (bijlage 5B)</h3>'
             "<p>De brieven aan de kandidaat en de praktijk, met de namen en de startdatum uit de velden "
             "<em>Brief: …</em>. Je browser maakt het Word-bestand; er wordt niets verstuurd.</p>"
-            f"{note}<p>{' '.join(buttons)}</p>"
+            f"{note}{row}"
             f"{without_javascript('5b-brieven-na-de-match', '5B')}</section>")
 
 
