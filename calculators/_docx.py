@@ -139,9 +139,15 @@ def template_path(name: str) -> str:
 
 
 def download_button(key: str, template: str, label: str) -> str:
-    """A button the browser runtime shows once Python runs; it asks the worker to fill `template` for `key`."""
+    """A button that asks the worker to fill `template` for `key` (inside download_buttons)."""
     return (f'<button type="button" class="md-button" data-document="{html_escape(key)}" '
-            f'data-template="{html_escape(template_path(template))}" hidden>{html_escape(label)}</button>')
+            f'data-template="{html_escape(template_path(template))}">{html_escape(label)}</button>')
+
+
+def download_buttons(buttons: list[str]) -> str:
+    """The buttons in a paragraph the browser runtime shows once Python runs. The paragraph carries `hidden`,
+    not the buttons: Material's .md-button sets a display that would override the attribute."""
+    return f'<p class="hb-documents__buttons" data-document-buttons hidden>{" ".join(buttons)}</p>' if buttons else ""
 
 
 def without_javascript(generic: str, bijlage: str, root: str = "../../") -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-from calculators._docx import download_button, without_javascript
+from calculators._docx import download_button, download_buttons, without_javascript
 from calculators._format import number, short_date
 from calculators.matching.checklist import ChecklistResult, Verdict
 from calculators.matching.columns import CANDIDATE_COLUMNS, PRACTICE_COLUMNS, column_documentation
@@ -137,7 +137,7 @@ def _letters(result: ChecklistResult) -> str:
             notes.append(f"Kandidaat {v.letter}: bijlage 5B heeft brieven voor de routes UWV en SSFH; kies eerst "
                          "een van die routes" + (" (nu: regulier)." if route == "regulier" else "."))
     note = "".join(f"<p data-letter-note>{escape(n)}</p>" for n in notes)
-    row = f"<p>{' '.join(buttons)}</p>" if buttons else ""
+    row = download_buttons(buttons)
     return ('<section class="hb-documents" data-documents aria-labelledby="hb-letters-title">'
             '<h3 id="hb-letters-title">Brieven na de match (bijlage 5B)</h3>'
             "<p>De brieven aan de kandidaat en de praktijk, met de namen en de startdatum uit de velden "

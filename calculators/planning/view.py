@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from calculators._docx import download_button, without_javascript
+from calculators._docx import download_button, download_buttons, without_javascript
 from calculators._format import MONTHS_SHORT, long_date, short_date
 from calculators.planning.exports import DOCUMENTS, KIND_LABELS, data_url, ics, phases_csv
 from calculators.planning.model import Item, Plan
@@ -143,10 +143,10 @@ def render(plan: Plan) -> str:
 
 def _documents() -> str:
     """Buttons for the Word files with this plan's dates; without JavaScript, the generic bijlage 8A."""
-    buttons = " ".join(download_button(key, template, f"{title} (.docx)")
-                       for key, (template, title) in DOCUMENTS.items())
+    buttons = download_buttons([download_button(key, template, f"{title} (.docx)")
+                                for key, (template, title) in DOCUMENTS.items()])
     return ('<section class="hb-documents" data-documents aria-labelledby="hb-plan-documents">'
             '<h2 id="hb-plan-documents">Documenten met deze data</h2>'
             "<p>De balkenplanning en de herinneringen uit stap 2, ingevuld met de data hierboven. Je browser maakt "
-            f"het Word-bestand; er wordt niets verstuurd.</p><p>{buttons}</p>"
+            f"het Word-bestand; er wordt niets verstuurd.</p>{buttons}"
             f"{without_javascript('8a-balkenplanning', '8A')}</section>")

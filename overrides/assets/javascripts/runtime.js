@@ -62,8 +62,8 @@ const pendingDocuments = new Map();
 function enableDocuments(element, request) {
   const result = element.querySelector("[data-result]");
   for (const note of result.querySelectorAll("[data-document-note]")) note.hidden = true;
+  for (const buttons of result.querySelectorAll("[data-document-buttons]")) buttons.hidden = false;
   for (const button of result.querySelectorAll("button[data-document]")) {
-    button.hidden = false;
     button.addEventListener("click", () => request(element, button));
   }
 }
