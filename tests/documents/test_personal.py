@@ -150,3 +150,13 @@ def test_a_placeholder_gone_from_the_source_fails_the_build_naming_it(national_b
     changed = dataclasses.replace(source, body=source.body.replace("[sluitingsdatum]", "[einddatum]"))
     with pytest.raises(DocumentError, match=r"2c-herinnering-huisartsen\.md: '\[sluitingsdatum\]'"):
         template_markdown(spec, changed, national_bundle, ON)
+
+
+def test_the_built_site_ships_the_regions_templates_to_the_offline_cache(regional_site: Path) -> None:
+    for spec in TEMPLATES:
+        path = regional_site / spec.path
+        xml = zipfile.ZipFile(path).read(DOCUMENT_XML).decode()
+        assert "{{hb:" in xml and "⟦" not in xml, spec.name
+    planning = docx.Document(str(regional_site / TEMPLATE_DIR / "8a-balkenplanning.docx"))
+    assert "doktersassistent in Voorbeeldregio" in planning.paragraphs[1].text
+    assert '"documenten/sjablonen/8a-balkenplanning.docx"' in (regional_site / "sw.js").read_text(encoding="utf-8")
