@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from calculators._parameters import load_bundle
-from calculators._registry import CALCULATORS, fields_of, get, run
+from calculators._registry import CALCULATORS, evaluate, fields_of, get, run
 
 _bundle: dict[str, Any] | None = None
 
@@ -38,4 +38,32 @@ def run_json(name: str, raw_json: str) -> str:
         raw = {}
     outcome = run(name, _bundle, {str(k): str(v) for k, v in raw.items()})
     outcome.pop("result", None)
+    return json.dumps(outcome, ensure_ascii=False, sort_keys=True)
+
+
+def make_document(name: str, bundle: dict[str, Any], raw: dict[str, str], key: str, template: bytes) -> dict[str, Any]:
+    """Validate like run(), then fill the calculator's template for `key`: {"status": "file", "name", "content"}
+    or {"status": "invalid", "errors"} with the same Dutch messages per field as the form shows."""
+    calculator = get(name)
+    outcome = evaluate(calculator, bundle, raw)
+    if outcome["status"] != "result":
+        return outcome
+    built = calculator.document(bundle, outcome["result"], key, template)  # type: ignore[attr-defined]
+    return {"status": "file", "name": built.file_name, "content": built.content}
+
+
+def document_json(name: str, key: str, raw_json: str, template_path: str, output_path: str) -> str:
+    """The worker's entry for a personal document: the template and the result go through files in Pyodide's
+    in-memory file system (no base64 of binary data in JSON). Returns the outcome without the bytes."""
+    assert _bundle is not None, "load() first"
+    raw = json.loads(raw_json)
+    raw = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    with open(template_path, "rb") as file:
+        template = file.read()
+    outcome = make_document(name, _bundle, raw, key, template)
+    content = outcome.pop("content", None)
+    outcome.pop("result", None)
+    if content is not None:
+        with open(output_path, "wb") as file:
+            file.write(content)
     return json.dumps(outcome, ensure_ascii=False, sort_keys=True)

@@ -20,6 +20,9 @@ def _control(calculator: str, spec: Field, value: str, error: str | None) -> str
             for key, label in spec.choices
         )
         return f"<select {common}>{options}</select>"
+    if spec.kind == "text" and not spec.multiline:
+        return (f'<input type="text" autocomplete="off" {common} value="{escape(value)}" '
+                f'data-shareable="{str(spec.shareable).lower()}">')
     if spec.kind == "text":
         picker = ""
         if spec.file_upload:
@@ -46,7 +49,7 @@ def render_form(calculator: str, fields: tuple[Field, ...], raw: Mapping[str, st
         value = raw.get(spec.name, spec.default)
         error = errors.get(spec.name)
         unit = f' <span class="hb-calc__unit">({escape(spec.unit)})</span>' if spec.unit else ""
-        wide = " hb-calc__field--wide" if spec.kind == "text" else ""
+        wide = " hb-calc__field--wide" if spec.kind == "text" and spec.multiline else ""
         parts.append(
             f'<div class="hb-calc__field{wide}{" hb-calc__field--error" if error else ""}" data-field="{spec.name}">'
             f'<label for="{ident}">{escape(spec.label)}{unit}</label>'

@@ -41,6 +41,8 @@ class Field:
     below_minimum: str = ""
     # "text" fields: multi-line input (a textarea), at most max_length characters.
     max_length: int = 0
+    # False: a "text" field on one line (a name, a place), rendered as <input type="text">.
+    multiline: bool = True
     # False: an empty value is allowed (parsed as "" for text, None otherwise).
     required: bool = True
     # False: never written to the shareable URL (long or private text such as pasted CSV files).

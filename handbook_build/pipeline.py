@@ -36,7 +36,14 @@ def word_documents(content: SiteContent, site_dir: Path) -> list[Path]:
                                       project_dir=content.project_dir)
 
 
-GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents]
+def personal_templates(content: SiteContent, site_dir: Path) -> list[Path]:
+    """documenten/sjablonen/<name>.docx: the Word templates the calculators fill in the reader's browser."""
+    bundle = content.bundle
+    return documents.write_personal_templates(site_dir, bundle, documents.handbook_version(bundle), build_date(),
+                                              project_dir=content.project_dir)
+
+
+GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents, personal_templates]
 
 
 @dataclass

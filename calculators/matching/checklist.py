@@ -19,7 +19,7 @@ from calculators.matching.criteria import (
     score,
     thresholds,
 )
-from calculators.matching.inputs import ChecklistInput
+from calculators.matching.inputs import ChecklistInput, LetterDetails
 
 Level = Literal["voorstellen", "bespreken", "overleggen", "niet"]
 
@@ -53,6 +53,7 @@ class ChecklistResult:
     verdicts: tuple[Verdict, ...]
     comparison: str = ""
     best: str | None = None  # letter of the candidate that fits best, None for a tie or one candidate
+    letter: LetterDetails = LetterDetails()  # typed for the 5B letter; not shown in the result
 
 
 def _labels(outcomes: tuple[Outcome, ...] | list[Outcome]) -> str:
@@ -111,4 +112,4 @@ def compute(bundle: Mapping[str, Any], inp: ChecklistInput) -> ChecklistResult:
     verdicts = tuple(verdict(th, inp.practice, practice_side, letter, candidate, distance)
                      for letter, candidate, distance in inp.candidates)
     comparison, best = compare(verdicts)
-    return ChecklistResult(th, inp.practice, practice_side, verdicts, comparison, best)
+    return ChecklistResult(th, inp.practice, practice_side, verdicts, comparison, best, inp.letter)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -46,11 +47,39 @@ ASSESSED = (
 )
 
 
+# The fields of the letter after a match (bijlage 5B). Names start with "letter_", never "a_"/"b_": a typed name
+# must not count as "candidate B given". One line each; the limit keeps a name a name in the Word file (a form
+# limit, not a figure from a source, so it lives here and not in data/).
+LETTER_TEXT_MAX = 100
+LETTER_TEXT_FIELDS = (
+    ("letter_practice_name", "Brief: naam van de praktijk"),
+    ("letter_practice_place", "Brief: plaats van de praktijk"),
+    ("letter_gp_name", "Brief: naam van de huisarts"),
+    ("letter_candidate_a", "Brief: naam van kandidaat A"),
+    ("letter_candidate_b", "Brief: naam van kandidaat B"),
+)
+
+
+@dataclass(frozen=True)
+class LetterDetails:
+    """What the reader typed for the 5B letters; empty text stays a visible placeholder in the letter."""
+
+    practice_name: str = ""
+    practice_place: str = ""
+    gp_name: str = ""
+    candidate_names: tuple[tuple[str, str], ...] = ()  # (letter, name)
+    bvp_start: dt.date | None = None
+
+    def candidate_name(self, letter: str) -> str:
+        return dict(self.candidate_names).get(letter, "")
+
+
 @dataclass(frozen=True)
 class ChecklistInput:
     practice: Practice
     # (letter, candidate, distance in km or None); candidate B only when any of its fields is filled.
     candidates: tuple[tuple[str, Candidate, Decimal | None], ...]
+    letter: LetterDetails = LetterDetails()
 
 
 def _number(value: Any) -> str:
@@ -117,7 +146,17 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     candidates = tuple(
         f for letter in CANDIDATES for f in _candidate_fields(letter, th.advised_min_hours, fulltime, route_choices)
     )
-    return practice + candidates
+    return practice + candidates + letter_fields()
+
+
+def letter_fields() -> tuple[Field, ...]:
+    """Optional fields for the letter after a match; never in the shareable URL (names of people)."""
+    text = {"kind": "text", "default": "", "required": False, "multiline": False, "shareable": False}
+    declared = [Field(name, label, help="Alleen voor de brief (bijlage 5B); blijft op je computer.", **text)
+                for name, label in LETTER_TEXT_FIELDS]
+    declared.append(Field("letter_bvp_start", "Brief: startdatum BVP", "date", "", required=False,
+                          help="De eerste dag van de opleiding; de eerste werkdag in de praktijk volgt uit de BVP."))
+    return tuple(declared)
 
 
 def candidate_given(values: Mapping[str, Any], letter: str) -> bool:
@@ -148,4 +187,11 @@ def to_input(values: Mapping[str, Any]) -> ChecklistInput:
             **answers,
         )
         candidates.append((letter.upper(), candidate, values.get(f"{letter}_distance")))
-    return ChecklistInput(practice, tuple(candidates))
+    letter = LetterDetails(
+        practice_name=(values.get("letter_practice_name") or "").strip(),
+        practice_place=(values.get("letter_practice_place") or "").strip(),
+        gp_name=(values.get("letter_gp_name") or "").strip(),
+        candidate_names=tuple((c.upper(), (values.get(f"letter_candidate_{c}") or "").strip()) for c in CANDIDATES),
+        bvp_start=values.get("letter_bvp_start"),
+    )
+    return ChecklistInput(practice, tuple(candidates), letter)

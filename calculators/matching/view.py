@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from calculators._docx import download_button, download_buttons, without_javascript
 from calculators._format import count, number, short_date
 from calculators.matching.checklist import ChecklistResult, Verdict
 from calculators.matching.columns import CANDIDATE_COLUMNS, PRACTICE_COLUMNS, column_documentation
@@ -19,7 +20,7 @@ from calculators.matching.criteria import (
     lower_first,
 )
 from calculators.matching.csv_input import Column
-from calculators.matching.export import data_url, template, to_csv
+from calculators.matching.export import LETTER_TEMPLATES, data_url, letter_key, template, to_csv
 from calculators.matching.regional import RegionalResult
 
 # Relative to the calculator pages docs/rekenhulpen/<name>/ (one level deeper than the .md file).
@@ -118,9 +119,32 @@ def render_checklist(result: ChecklistResult) -> str:
                      for o in result.practice_outcomes]
     parts.append(_table("Criteria aan de kant van de praktijk", ["Criterium", "Uitkomst"], practice_rows,
                         " data-practice"))
+    parts.append(_letters(result))
     parts.append(used_values(result.thresholds))
     parts.append("</div>")
     return "".join(parts)
+
+
+def _letters(result: ChecklistResult) -> str:
+    """Download buttons for the 5B letters of each candidate whose route has letters; the rest is explained."""
+    buttons, notes = [], []
+    for v in result.verdicts:
+        route = v.candidate.route
+        if route in LETTER_TEMPLATES:
+            buttons.append(download_button(letter_key(v.letter), LETTER_TEMPLATES[route],
+                                           f"Brieven na de match voor kandidaat {v.letter}, route "
+                                           f"{route.upper()} (.docx)"))
+        else:
+            notes.append(f"Kandidaat {v.letter}: bijlage 5B heeft brieven voor de routes UWV en SSFH; kies eerst "
+                         "een van die routes" + (" (nu: regulier)." if route == "regulier" else "."))
+    note = "".join(f"<p data-letter-note>{escape(n)}</p>" for n in notes)
+    row = download_buttons(buttons)
+    return ('<section class="hb-documents" data-documents aria-labelledby="hb-letters-title">'
+            '<h3 id="hb-letters-title">Brieven na de match (bijlage 5B)</h3>'
+            "<p>De brieven aan de kandidaat en de praktijk, met de namen en de startdatum uit de velden "
+            "<em>Brief: …</em>. Je browser maakt het Word-bestand; er wordt niets verstuurd.</p>"
+            f"{note}{row}"
+            f"{without_javascript('5b-brieven-na-de-match', '5B')}</section>")
 
 
 # --- regional matching ------------------------------------------------------------------------------------

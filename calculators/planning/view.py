@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from calculators._docx import download_button, download_buttons, without_javascript
 from calculators._format import MONTHS_SHORT, long_date, short_date
-from calculators.planning.exports import data_url, ics, phases_csv
+from calculators.planning.exports import DOCUMENTS, KIND_LABELS, data_url, ics, phases_csv
 from calculators.planning.model import Item, Plan
 
 # Chart geometry in SVG units. Each row carries its label right above its bar (not in a column on the
 # left), so the label stays next to the bar when a phone scrolls the chart sideways.
 WIDTH, MARGIN, TOP, ROW = 960, 6, 40, 38
 LABEL_SIZE, BAR_OFFSET, BAR_HEIGHT = 14, 18, 14  # LABEL_SIZE matches .hb-gantt__label in handbook.css
-KIND_LABELS = {"phase": "fase", "wait": "wachttijd", "milestone": "mijlpaal"}
 
 
 def _label_position(start: float, end: float, label: str) -> tuple[float, str]:
@@ -136,5 +136,17 @@ def render(plan: Plan) -> str:
         f'<a class="md-button" download="planning-zij-instroom.csv" href="{data_url(phases_csv(plan), "text/csv")}">'
         "Fasen als spreadsheet (.csv)</a></p>"
     )
+    parts.append(_documents())
     parts.append("</div>")
     return "".join(parts)
+
+
+def _documents() -> str:
+    """Buttons for the Word files with this plan's dates; without JavaScript, the generic bijlage 8A."""
+    buttons = download_buttons([download_button(key, template, f"{title} (.docx)")
+                                for key, (template, title) in DOCUMENTS.items()])
+    return ('<section class="hb-documents" data-documents aria-labelledby="hb-plan-documents">'
+            '<h2 id="hb-plan-documents">Documenten met deze data</h2>'
+            "<p>De balkenplanning en de herinneringen uit stap 2, ingevuld met de data hierboven. Je browser maakt "
+            f"het Word-bestand; er wordt niets verstuurd.</p>{buttons}"
+            f"{without_javascript('8a-balkenplanning', '8A')}</section>")

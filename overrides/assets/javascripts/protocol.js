@@ -37,6 +37,19 @@
  */
 
 /**
+ * Page → worker: make a personal document (a Word file) from a calculator's input. The worker fetches the
+ * template (same origin, written by the build in documenten/sjablonen/), Python validates the input as for
+ * "run" and fills the template; the file stays in the browser.
+ * @typedef {object} DocumentMessage
+ * @property {"document"} type
+ * @property {number} id                   shares the counter of the run messages
+ * @property {string} calculator           the calculator's name (data-calculator)
+ * @property {string} document             which document, as the result's button names it (data-document)
+ * @property {string} template             the template's absolute URL
+ * @property {Object<string, string>} input form field name → raw text
+ */
+
+/**
  * Page → worker: fetch the snapshot into Cache Storage for the next visit (sent in idle time).
  * @typedef {{type: "prefetch-snapshot"}} PrefetchSnapshotMessage
  */
@@ -73,18 +86,29 @@
  */
 
 /**
- * Worker → page: the run message with this id raised in the worker (a bug, not bad input).
+ * A personal document: the filled file, or Dutch messages per field (the same as the form shows).
+ * @typedef {{status: "file", name: string, bytes: ArrayBuffer} | {status: "invalid", errors: Object<string, string>}} FileOutcome
+ */
+
+/**
+ * Worker → page: the answer to the document message with the same id.
+ * @typedef {{type: "file", id: number, outcome: FileOutcome}} FileMessage
+ */
+
+/**
+ * Worker → page: the run or document message with this id raised in the worker (a bug, not bad input).
  * @typedef {{type: "error", id: number, message: string}} ErrorMessage
  */
 
-/** @typedef {InitMessage|RunMessage|PrefetchSnapshotMessage} ToWorker */
-/** @typedef {ReadyMessage|FatalMessage|SnapshotMessage|OutcomeMessage|ErrorMessage} FromWorker */
+/** @typedef {InitMessage|RunMessage|DocumentMessage|PrefetchSnapshotMessage} ToWorker */
+/** @typedef {ReadyMessage|FatalMessage|SnapshotMessage|OutcomeMessage|FileMessage|ErrorMessage} FromWorker */
 
 // Required fields and their typeof per message type; "?" marks an optional field. No other field is allowed,
 // so a renamed field fails on the side that sends it instead of arriving as undefined.
 const TO_WORKER = {
   init: { runtime: "object", page: "string", snapshotPolicy: "string" },
   run: { id: "number", calculator: "string", input: "object" },
+  document: { id: "number", calculator: "string", document: "string", template: "string", input: "object" },
   "prefetch-snapshot": {},
 };
 const FROM_WORKER = {
@@ -92,6 +116,7 @@ const FROM_WORKER = {
   fatal: { message: "string" },
   snapshot: { state: "string", message: "string?" },
   outcome: { id: "number", outcome: "object" },
+  file: { id: "number", outcome: "object" },
   error: { id: "number", message: "string" },
 };
 const RUNTIME = {
@@ -99,6 +124,7 @@ const RUNTIME = {
   calculators: "string", data: "string", snapshot: "string?",
 };
 const OUTCOME = { result: { status: "string", html: "string" }, invalid: { status: "string", errors: "object" } };
+const FILE_OUTCOME = { file: { status: "string", name: "string", bytes: "object" }, invalid: OUTCOME.invalid };
 const POLICIES = ["cached", "fetch"];
 const BOOT_PATHS = ["plain", "snapshot"];
 const SNAPSHOT_STATES = ["cached", "unavailable"];
@@ -144,7 +170,7 @@ export function checkToWorker(message) {
     checkFields(message.runtime, RUNTIME, `${what} runtime`);
     checkOneOf(message.snapshotPolicy, POLICIES, `${what} snapshotPolicy`);
   }
-  if (message.type === "run") {
+  if (message.type === "run" || message.type === "document") {
     for (const [name, value] of Object.entries(message.input)) {
       if (typeof value !== "string") throw new ProtocolError(`${what}: invoer "${name}" is geen tekst`);
     }
@@ -157,10 +183,14 @@ export function checkFromWorker(message) {
   const what = checkMessage(message, FROM_WORKER, "van worker");
   if (message.type === "ready") checkOneOf(message.path, BOOT_PATHS, `${what} path`);
   if (message.type === "snapshot") checkOneOf(message.state, SNAPSHOT_STATES, `${what} state`);
-  if (message.type === "outcome") {
+  if (message.type === "outcome" || message.type === "file") {
+    const shapes = message.type === "outcome" ? OUTCOME : FILE_OUTCOME;
     const status = message.outcome.status;
-    if (!Object.hasOwn(OUTCOME, status)) throw new ProtocolError(`${what}: onbekende status "${status}"`);
-    checkFields(message.outcome, OUTCOME[status], `${what} ${status}`);
+    if (!Object.hasOwn(shapes, status)) throw new ProtocolError(`${what}: onbekende status "${status}"`);
+    checkFields(message.outcome, shapes[status], `${what} ${status}`);
+    if (status === "file" && !(message.outcome.bytes instanceof ArrayBuffer)) {
+      throw new ProtocolError(`${what}: veld "bytes" is geen ArrayBuffer`);
+    }
   }
   return message;
 }
@@ -179,3 +209,7 @@ export const prefetchSnapshotMessage = () => checkToWorker({ type: "prefetch-sna
 
 /** @returns {RunMessage} */
 export const runMessage = (id, calculator, input) => checkToWorker({ type: "run", id, calculator, input });
+
+/** @returns {DocumentMessage} */
+export const documentMessage = (id, calculator, document, template, input) =>
+  checkToWorker({ type: "document", id, calculator, document, template, input });

@@ -2,7 +2,7 @@
 // result in sync. The page already shows the form and the default result (rendered at build time); this
 // makes it live. The messages to and from the worker are documented and checked in protocol.js.
 import { early } from "./early-boot.js";
-import { checkFromWorker, prefetchSnapshotMessage, runMessage, runtimeUrl } from "./protocol.js";
+import { checkFromWorker, documentMessage, prefetchSnapshotMessage, runMessage, runtimeUrl } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;
 // A boot that takes longer than this is reported as failed (tests may shorten it through window.hbBootTimeoutMs).
@@ -54,6 +54,61 @@ function readUrl(element) {
   return changed;
 }
 
+// Personal documents: a button in the result asks the worker for a filled Word file (documenten/sjablonen/),
+// and the answer becomes a download made here, from bytes that never left the browser.
+const WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const pendingDocuments = new Map();
+
+function enableDocuments(element, request) {
+  const result = element.querySelector("[data-result]");
+  for (const note of result.querySelectorAll("[data-document-note]")) note.hidden = true;
+  for (const buttons of result.querySelectorAll("[data-document-buttons]")) buttons.hidden = false;
+  for (const button of result.querySelectorAll("button[data-document]")) {
+    button.addEventListener("click", () => request(element, button));
+  }
+}
+
+function documentRequester(worker, nextId) {
+  return (element, button) => {
+    const id = nextId();
+    pendingDocuments.set(id, element);
+    const runtime = JSON.parse(document.getElementById("hb-runtime").textContent);
+    const template = runtimeUrl(runtime, window.location.href, button.dataset.template);
+    element.querySelector("[data-status]").textContent = "Het document wordt gemaakt…";
+    const values = formValues(element.querySelector("form"));
+    worker.postMessage(documentMessage(id, element.dataset.calculator, button.dataset.document, template, values));
+  };
+}
+
+function saveFile(name, bytes) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: WORD_TYPE }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** Handles the answer to a document message; false when `message` answers something else. */
+function receiveDocument(message) {
+  const element = pendingDocuments.get(message.id);
+  if (!element) return false;
+  pendingDocuments.delete(message.id);
+  const status = element.querySelector("[data-status]");
+  const outcome = message.type === "file" ? message.outcome : null;
+  if (outcome && outcome.status === "file") {
+    saveFile(outcome.name, outcome.bytes);
+    element.dataset.lastDocument = outcome.name; // read by the browser tests
+    status.textContent = `Het document ${outcome.name} is gemaakt en gedownload.`;
+  } else if (outcome) {
+    showErrors(element, outcome.errors);
+    status.textContent = "Het document kon niet worden gemaakt: pas de gemarkeerde velden aan.";
+  } else {
+    status.textContent = `Het document kon niet worden gemaakt: ${message.message}`;
+  }
+  return true;
+}
+
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     for (const element of calculators) {
@@ -67,6 +122,7 @@ function start() {
   const worker = early.worker;
   const byId = new Map();
   let nextId = 1;
+  const requestDocument = documentRequester(worker, () => nextId++);
 
   const compute = (element) => {
     const id = nextId++;
@@ -100,6 +156,7 @@ function start() {
         element.querySelector("[data-copy-link]").hidden = false;
         for (const picker of element.querySelectorAll("input[type=file][data-fills]")) picker.hidden = false;
         setStatus(element, "ready", "De rekenhulp rekent mee terwijl je typt.");
+        enableDocuments(element, requestDocument);
         if (element.restored) compute(element);
       }
       // Keep what this page needed for the next visit without a network (the service worker's runtime cache).
@@ -124,6 +181,7 @@ function start() {
       for (const element of calculators) element.dataset.snapshot = message.state;
       return;
     }
+    if (receiveDocument(message)) return;
     const element = byId.get(message.id);
     byId.delete(message.id);
     if (!element || message.id !== element.latest) return; // an older answer: a newer one is on its way
@@ -136,6 +194,7 @@ function start() {
         button.hidden = false;
         button.addEventListener("click", () => window.print());
       }
+      enableDocuments(element, requestDocument);
       element.querySelector("[data-status]").textContent = "Uitkomst bijgewerkt.";
     } else if (outcome) {
       showErrors(element, outcome.errors);

@@ -1,5 +1,6 @@
 // Module web worker: boots the pinned, self-hosted Pyodide (restored from the build's memory snapshot
-// when the browser has it cached), then answers each run message with the calculator's outcome. The
+// when the browser has it cached), then answers each run message with the calculator's outcome and each
+// document message with a filled Word file. The
 // messages are documented and checked in protocol.js. No Python source lives here: it calls
 // calculators._browser.
 import { boot } from "./pyodide-boot.js";
@@ -109,9 +110,38 @@ async function run({ id, calculator, input }) {
   }
 }
 
+// Template and result go through Pyodide's in-memory file system, not through JSON (README, design notes).
+/** @param {import("./protocol.js").DocumentMessage} message */
+async function makeDocument({ id, calculator, document, template, input }) {
+  const folder = "/tmp/hb-documents";
+  try {
+    const [{ pyodide, browser }, response] = await Promise.all([ready, fetchOk(template)]);
+    pyodide.FS.mkdirTree(folder);
+    const source = `${folder}/template-${id}.docx`;
+    const target = `${folder}/document-${id}.docx`;
+    pyodide.FS.writeFile(source, new Uint8Array(await response.arrayBuffer()));
+    try {
+      const outcome = JSON.parse(browser.document_json(calculator, document, JSON.stringify(input), source, target));
+      if (outcome.status === "file") {
+        const bytes = pyodide.FS.readFile(target).slice().buffer;
+        self.postMessage(checkFromWorker({ type: "file", id, outcome: { ...outcome, bytes } }), [bytes]);
+      } else {
+        post({ type: "file", id, outcome });
+      }
+    } finally {
+      for (const path of [source, target]) {
+        if (pyodide.FS.analyzePath(path).exists) pyodide.FS.unlink(path);
+      }
+    }
+  } catch (error) {
+    post({ type: "error", id, message: describe(error) });
+  }
+}
+
 self.onmessage = (event) => {
   const message = checkToWorker(event.data);
   if (message.type === "init") init(message);
   else if (message.type === "prefetch-snapshot") prefetch();
+  else if (message.type === "document") makeDocument(message);
   else run(message);
 };
