@@ -16,9 +16,10 @@ from pathlib import Path
 # only an input (it lacks VERSION and PRECACHE), so write_service_worker removes that copy.
 TEMPLATE_PATH = "assets/javascripts/service-worker.js"
 TEMPLATE = Path(__file__).resolve().parent.parent / "overrides" / TEMPLATE_PATH
-# Left to the runtime cache or not cached at all: the calculators' runtime, the PDF, maps, sitemaps.
-SKIP_DIRS = ("assets/pyodide/", "assets/python/", "assets/data/")
-SKIP_SUFFIXES = (".pdf", ".map", ".gz", ".xml", ".py")
+# Left to the runtime cache or not cached at all: the calculators' runtime, the downloads that repeat the pages
+# (the PDF, the print page it is made from, the startpakket zip: 3.7 MB together), maps, sitemaps.
+SKIP_DIRS = ("assets/pyodide/", "assets/python/", "assets/data/", "print_page/")
+SKIP_SUFFIXES = (".pdf", ".zip", ".map", ".gz", ".xml", ".py")
 # Material ships search stemmers for every language; this site searches in Dutch only.
 LUNR = "assets/javascripts/lunr/"
 LUNR_KEEP = ("lunr.nl.min.js", "lunr.stemmer.support.min.js", "lunr.multi.min.js")
