@@ -21,6 +21,11 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
 
+TITLE_FROM_COVER = """() => {
+  const cover = document.querySelector("#print-site-cover-page h1");
+  if (cover) document.title = cover.textContent.trim();
+}"""
+
 
 class PdfError(BuildError):
     """The PDF could not be printed."""
@@ -52,11 +57,14 @@ def make_pdf(site_dir: Path) -> Path:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/print_page/", wait_until="networkidle")
             page.emulate_media(media="print")
+            # The PDF's title is the document title, which Material writes as "print page - site name" (the
+            # handbook's title twice): use the cover's title alone.
+            page.evaluate(TITLE_FROM_COVER)
+            # Page numbers come from the site's print stylesheet ("pagina 3 van 162", one per page, also when a
+            # reader prints from the browser), so Chromium's own header and footer stay off.
             page.pdf(path=str(target), format="A4", print_background=True, outline=True, tagged=True,
                      margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-                     display_header_footer=True, header_template="<span></span>",
-                     footer_template='<div style="font-size:8px;width:100%;text-align:center;">'
-                                     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+                     display_header_footer=False)
             browser.close()
     finally:
         server.shutdown()

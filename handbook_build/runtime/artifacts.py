@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook_build.problems import BuildError
+from handbook_build.runtime.snapshot_size import check_snapshot_size
 
 # Pyodide core only: the calculators are standard-library Python, so no packages are ever loaded.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -137,6 +138,7 @@ class Artifacts:
             target = site_dir / paths["snapshot"]
             if not target.exists():  # same inputs, same snapshot: `mkdocs serve` rebuilds stay fast
                 make_snapshot(self.pyodide_source, self.calculators, self.data, target)
+            check_snapshot_size(target)  # fails the build rather than ship a snapshot that cannot be restored
 
 
 def build_artifacts(project_dir: Path, bundle_text: str, pinned_pyodide: str, snapshot: bool = True) -> Artifacts:

@@ -32,3 +32,21 @@ def test_the_build_makes_a_pdf_with_the_eight_steps_in_its_outline(built_site: P
 
 def test_the_start_page_links_the_pdf(built_site: Path) -> None:
     assert f'href="{PDF_NAME}" download' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_pdf_speaks_dutch_with_one_page_number_per_page(built_site: Path) -> None:
+    reader = PdfReader(built_site / PDF_NAME)
+    pages = len(reader.pages)
+    assert reader.trailer["/Root"]["/Lang"] == "nl"
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged
+    assert reader.metadata.title == "Handboek zij-instroom doktersassistent"  # once, not "... - ..."
+    texts = [page.extract_text() for page in reader.pages]
+    for number in (1, 3, pages):
+        text = texts[number - 1]
+        assert text.count(f"pagina {number} van {pages}") == 1, text[:300]
+        assert "Page" not in text and f"{number} / {pages}" not in text, text[:300]
+    cover = texts[0]
+    assert "Handboek zij-instroom doktersassistent" in cover
+    for english in ("Description", "Repository", "Copyright", "Author"):
+        assert english not in cover, cover
+    assert sum(text.count("Handboek zij-instroom doktersassistent") for text in texts[:3]) == 1  # cover only
