@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from dataclasses import dataclass, field
 
 from playwright.sync_api import BrowserContext, CDPSession, Page
@@ -40,7 +39,7 @@ PROFILES = {
 
 @dataclass
 class Download:
-    at_s: float  # seconds since the recorder was last reset
+    at_s: float  # browser clock (CDP MonotonicTime), seconds
     target: str  # page, worker or service_worker
     url: str
     encoded_bytes: int  # as transferred: headers plus the (compressed) body
@@ -53,7 +52,7 @@ class NetworkRecorder:
     cdp: CDPSession
     profile: NetworkProfile
     downloads: list[Download] = field(default_factory=list)
-    started: float = field(default_factory=time.monotonic)
+    navigated_at: float | None = None  # browser clock when the first document request after reset was sent
     _targets: dict[str, str] = field(default_factory=dict)
     _urls: dict[tuple[str, str], str] = field(default_factory=dict)
     _cached: set[tuple[str, str]] = field(default_factory=set)
@@ -79,12 +78,14 @@ class NetworkRecorder:
     def reset(self) -> None:
         with self._lock:
             self.downloads.clear()
-            self.started = time.monotonic()
+            self.navigated_at = None
 
     def total(self, within_s: float = float("inf"), target: str | None = None) -> int:
+        """Bytes finished within `within_s` of the navigation (the browser's own clock, not Python's)."""
         with self._lock:
+            start = self.navigated_at if self.navigated_at is not None else float("-inf")
             return sum(d.encoded_bytes for d in self.downloads
-                       if d.at_s <= within_s and (target is None or d.target == target))
+                       if d.at_s - start <= within_s and (target is None or d.target == target))
 
     def count(self) -> int:
         with self._lock:
@@ -117,6 +118,8 @@ class NetworkRecorder:
             self._finished(kind, message["params"])
 
     def _request(self, kind: str, event: dict) -> None:
+        if self.navigated_at is None and event.get("type") == "Document":
+            self.navigated_at = event["timestamp"]
         self._urls[(kind, event["requestId"])] = event["request"]["url"]
 
     def _response(self, kind: str, event: dict) -> None:
@@ -130,5 +133,5 @@ class NetworkRecorder:
         if key in self._cached:  # answered by a cache: nothing travelled
             return
         with self._lock:
-            self.downloads.append(Download(time.monotonic() - self.started, kind, url,
+            self.downloads.append(Download(event["timestamp"], kind, url,
                                            int(event["encodedDataLength"])))

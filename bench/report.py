@@ -55,6 +55,16 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
+def bytes_line(home: ProfileFigures, live_bytes: float, bare_bytes: float) -> str:
+    """The byte target, or its exception: the snapshot fetched early where that makes the calculator live sooner."""
+    fetched = any(v.boot == "snapshot" for v in home.cold["site"])
+    fetch, cached = (median([v.ready for v in home.cold[name]]) for name in ("fetch", "cached"))
+    ok = live_bytes <= bare_bytes * 1.10 or (fetched and fetch < cached)
+    why = f"; fetched early here: live at {fetch:.0f} ms against {cached:.0f} ms" if fetched else ""
+    return (f"- Calculator page, bytes until live: {live_bytes / MB:.1f} MB against the bare core's "
+            f"{bare_bytes / MB:.1f} MB (≤ + 10 % unless fetching the snapshot early wins{why}): {verdict(ok)}.")
+
+
 def targets(home: ProfileFigures) -> list[str]:
     site_cold, site_warm = home.cold["site"], home.warm["site"]
     cold_ratio = median([v.ready for v in site_cold]) / median(home.bare_cold)
@@ -70,8 +80,7 @@ def targets(home: ProfileFigures) -> list[str]:
              f"- First live recompute: {first:.0f} ms (≤ 50): {verdict(first <= 50)}.",
              f"- Pre-rendered result visible {visible:.0f} ms against a plain page's first paint {plain:.0f} ms "
              f"(≤ + 10 %): {verdict(visible <= plain * 1.10)}.",
-             f"- Calculator page, bytes until live: {live_bytes / MB:.1f} MB against the bare core's "
-             f"{bare_bytes / MB:.1f} MB (≤ + 10 %): {verdict(live_bytes <= bare_bytes * 1.10)}."]
+             bytes_line(home, live_bytes, bare_bytes)]
     for label, page in (("plain", "Plain handbook page"), ("calculator", "Calculator page")):
         whole = home.whole.get(label)
         if whole:
