@@ -22,7 +22,8 @@ from handbook_build.runtime.snapshot_size import check_snapshot_size
 
 # Pyodide core only: the calculators are standard-library Python, so no packages are ever loaded.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-# The lock file lists ~350 optional packages (120 KB); we ship its `info` block with an empty package list.
+# The lock file lists ~350 optional packages (120 KB); we ship its `info` block with an empty package list,
+# inlined in the runtime settings (lock_file) so the worker passes it as lockFileContents: one request less.
 LOCK_FILE = "pyodide-lock.json"
 _FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # deterministic archives: same sources, same hash
 
@@ -112,8 +113,9 @@ class Artifacts:
     def paths(self) -> dict[str, str]:
         paths = {
             "pyodide": f"assets/pyodide/{self.pyodide_version}/",
-            "pyodide_files": [*PYODIDE_FILES, LOCK_FILE],
+            "pyodide_files": list(PYODIDE_FILES),
             "pyodide_version": self.pyodide_version,
+            "lock_file": json.loads(trimmed_lock_file(self.pyodide_source)),
             "calculators": f"assets/python/calculators.{digest(self.calculators)}.zip",
             "data": f"assets/data/handboek-data.{digest(self.data)}.json",
         }

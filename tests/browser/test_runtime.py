@@ -161,6 +161,7 @@ def test_planning_region_change_moves_the_holidays(recorded_page: RecordedPage, 
 
 def test_a_second_visit_restores_from_the_snapshot(recorded_page: RecordedPage, site_url: str) -> None:
     page = recorded_page.page
+    page.add_init_script("window.hbSnapshotPolicy = 'cached';")  # as on a slow connection (test below)
     page.goto(site_url + CALCULATOR)
     wait_until(page, "ready")
     calculator = page.locator('[data-calculator="kosten"]')
@@ -172,6 +173,29 @@ def test_a_second_visit_restores_from_the_snapshot(recorded_page: RecordedPage, 
     expect(page.locator("[data-status]")).to_have_text("Uitkomst bijgewerkt.")
     assert_summary_matches(page, {"hours_per_week": "30"})
     no_foreign(recorded_page, site_url)
+    fetched = [url.rsplit("/", 1)[-1] for url in recorded_page.requests]
+    assert "pyodide.asm.wasm" in fetched and "pyodide-lock.json" not in fetched  # the lock file travels inline
+
+
+SLOW, FAST = {"downlink": 8.6, "effectiveType": "4g"}, {"downlink": 10, "effectiveType": "4g"}
+
+
+@pytest.mark.parametrize(("connection", "policy", "prefetch"), [
+    (FAST, "fetch", True),
+    (SLOW, "cached", True),
+    ({**FAST, "effectiveType": "3g"}, "cached", True),
+    ({**FAST, "saveData": True}, "cached", False),
+    (None, "cached", True),  # no Network Information API (Firefox, Safari)
+])
+def test_the_first_visit_fetches_the_snapshot_only_on_a_fast_connection(
+        recorded_page: RecordedPage, site_url: str, connection: dict | None, policy: str, prefetch: bool) -> None:
+    page = recorded_page.page
+    page.goto(site_url)  # a plain page: importing early-boot.js there starts no worker
+    decided = page.evaluate("""async (connection) => {
+        const boot = await import("./assets/javascripts/early-boot.js");
+        return [boot.snapshotPolicy(connection), boot.mayPrefetchSnapshot(connection), boot.early];
+    }""", connection)
+    assert decided == [policy, prefetch, None]
 
 
 def test_without_the_snapshot_file_the_plain_boot_still_works(recorded_page: RecordedPage, site_url: str) -> None:

@@ -1,6 +1,7 @@
 // Boots Pyodide through the site's own boot module (overrides/assets/javascripts/pyodide-boot.js) under Node,
 // from a snapshot file (possibly damaged by the test) or plainly, and runs calculator cases.
-// Usage: node run_boot.mjs <snapshot.gz or "none"> <calculators.zip> <data.json> <cases.json>
+// Usage: node run_boot.mjs <snapshot.gz or "none"> <calculators.zip> <data.json> <cases.json> [lock.json]
+// With lock.json (the build's trimmed lock file) Pyodide gets it inline, as in the browser, and fetches none.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -13,12 +14,13 @@ const require = createRequire(import.meta.url);
 const pyodideDir = path.dirname(require.resolve("pyodide/package.json", { paths: [process.cwd()] }));
 const { loadPyodide, version } = await import(path.join(pyodideDir, "pyodide.mjs"));
 
-const [snapshotPath, zipPath, dataPath, casesPath] = process.argv.slice(2);
+const [snapshotPath, zipPath, dataPath, casesPath, lockPath] = process.argv.slice(2);
 const options = {
   indexURL: pyodideDir + path.sep,
   version,
   calculators: async () => new Uint8Array(await readFile(zipPath)),
   data: async () => readFile(dataPath, "utf8"),
+  lockFile: lockPath ? JSON.parse(await readFile(lockPath, "utf8")) : undefined,
 };
 const snapshot = snapshotPath === "none" ? null : new Uint8Array(await readFile(snapshotPath));
 const started = performance.now();

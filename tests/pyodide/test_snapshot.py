@@ -12,6 +12,7 @@ import pytest
 from calculators import _browser
 from handbook_build.data import bundle_json, load_data
 from handbook_build.runtime import calculators_zip
+from handbook_build.runtime.artifacts import pyodide_dir, trimmed_lock_file
 from tests.conftest import ROOT
 from tests.pyodide.test_parity import ALL
 
@@ -24,7 +25,9 @@ def inputs(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> dict[s
     snapshots = list((built_site / "assets" / "pyodide").glob("snapshot-*.bin.gz"))
     assert len(snapshots) == 1, "the build made no (or more than one) snapshot"
     files = {"snapshot": snapshots[0], "zip": folder / "calculators.zip", "data": folder / "data.json",
-             "cases": folder / "cases.json"}
+             "cases": folder / "cases.json", "lock": folder / "lock.json"}
+    pinned = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text(encoding="utf-8"))["version"]
+    files["lock"].write_text(trimmed_lock_file(pyodide_dir(ROOT, pinned)), encoding="utf-8")
     files["zip"].write_bytes(calculators_zip(ROOT))
     files["data"].write_text(bundle_json(load_data(ROOT / "data")), encoding="utf-8")
     files["cases"].write_text(json.dumps([{"calculator": n, "input": c["input"]} for n, _, c in ALL]))
@@ -34,8 +37,9 @@ def inputs(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> dict[s
 def boot(snapshot: Path | str, files: dict[str, Path]) -> dict:
     node = shutil.which("node")
     assert node
-    finished = subprocess.run([node, str(SCRIPT), str(snapshot), str(files["zip"]), str(files["data"]),
-                               str(files["cases"])], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    arguments = [str(snapshot), *(str(files[key]) for key in ("zip", "data", "cases", "lock"))]
+    finished = subprocess.run([node, str(SCRIPT), *arguments], cwd=ROOT, capture_output=True, text=True,
+                              timeout=300, check=False)
     assert finished.returncode == 0, finished.stderr[-2000:]
     return json.loads(finished.stdout)
 

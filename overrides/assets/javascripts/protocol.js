@@ -12,6 +12,7 @@
  * @property {string} pyodide         folder of the self-hosted Pyodide core ("assets/pyodide/<version>/")
  * @property {string} pyodide_version the version the worker must find in that folder
  * @property {string[]} pyodide_files the core's files, handed to the service worker once live
+ * @property {object} [lock_file]     Pyodide's lock file (no packages), passed as lockFileContents: no fetch
  * @property {string} calculators     the zip with the calculators' Python source (content-hashed name)
  * @property {string} data            the JSON data bundle (content-hashed name)
  * @property {string} [snapshot]      the gzip memory snapshot; absent when the build made none
@@ -121,7 +122,7 @@ const FROM_WORKER = {
 };
 const RUNTIME = {
   root: "string", pyodide: "string", pyodide_version: "string", pyodide_files: "object",
-  calculators: "string", data: "string", snapshot: "string?",
+  calculators: "string", data: "string", snapshot: "string?", lock_file: "object?",
 };
 const OUTCOME = { result: { status: "string", html: "string" }, invalid: { status: "string", errors: "object" } };
 const FILE_OUTCOME = { file: { status: "string", name: "string", bytes: "object" }, invalid: OUTCOME.invalid };

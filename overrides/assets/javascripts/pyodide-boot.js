@@ -10,7 +10,9 @@ async function gunzip(compressed) {
 
 async function start(loadPyodide, options, extra, timings) {
   let mark = performance.now();
-  const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: [], fullStdLib: false, ...extra });
+  // The lock file travels inline with the runtime settings (no request); Pyodide 314 ignores fullStdLib.
+  const lock = options.lockFile ? { lockFileContents: options.lockFile } : {};
+  const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: [], ...lock, ...extra });
   timings.load = Math.round(performance.now() - mark);
   if (pyodide.version !== options.version) {
     throw new Error(`Pyodide ${pyodide.version} geladen, ${options.version} verwacht`);

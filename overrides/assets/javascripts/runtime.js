@@ -1,7 +1,7 @@
 // Main-thread glue for calculator pages: adopts the worker early-boot.js started, keeps form, URL and
 // result in sync. The page already shows the form and the default result (rendered at build time); this
 // makes it live. The messages to and from the worker are documented and checked in protocol.js.
-import { early } from "./early-boot.js";
+import { early, mayPrefetchSnapshot } from "./early-boot.js";
 import { checkFromWorker, documentMessage, prefetchSnapshotMessage, runMessage, runtimeUrl } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;
@@ -170,7 +170,7 @@ function start() {
         navigator.serviceWorker.ready.then((registration) =>
           registration.active.postMessage({ type: "cache-runtime", urls })).catch(() => {});
       }
-      if (message.snapshot && message.boot !== "snapshot") {
+      if (message.snapshot && message.path !== "snapshot" && mayPrefetchSnapshot()) {
         // Fetch the snapshot for the next visit once the page has nothing else to do.
         const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 2000));
         idle(() => worker.postMessage(prefetchSnapshotMessage()), { timeout: 5000 });

@@ -61,6 +61,7 @@ async function start({ runtime, page, snapshotPolicy }) {
   const options = {
     indexURL: at(runtime.pyodide),
     version: runtime.pyodide_version,
+    lockFile: runtime.lock_file,
     calculators: () => calculators,
     data: () => fetchOk(at(runtime.data)).then((r) => r.text()),
   };

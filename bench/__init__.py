@@ -1,0 +1,1 @@
+"""Benchmarks of the browser runtime (not tests: they print figures and assert nothing)."""

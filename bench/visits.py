@@ -1,0 +1,120 @@
+"""One visit each: what a reader opens, measured in a page with a network profile and a byte recorder."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+from bench.network import NetworkProfile, NetworkRecorder
+from bench.pages import CALCULATOR_PAGE, PAINT_PROBE, PLAIN_PAGE
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+WAIT_MS = 180_000  # a cold visit on the slow profile on a busy 2-core machine
+# A reader looks at the result for a moment before leaving; Chromium writes the compiled WebAssembly to its code
+# cache only after tiering up in the background, so leaving at once would make every next visit compile again.
+DWELL_MS = 5_000
+
+
+@dataclass(frozen=True)
+class CalculatorVisit:
+    first_paint: float  # ms from navigation start
+    result_visible: float
+    ready: float
+    first_recompute: float  # ms from the change being sent to the page showing the answer
+    boot: str  # plain or snapshot
+    transferred_live: int  # bytes as transferred until live
+    transferred: int  # and until the snapshot is cached, when the visit waits for it
+
+
+@contextlib.contextmanager
+def fresh_browser(playwright: Playwright) -> Iterator[BrowserContext]:
+    """A new on-disk profile: an empty cache first, then a real HTTP cache (and compiled code) for the next visit."""
+    folder = tempfile.mkdtemp(prefix="bench-profile-")
+    context = playwright.chromium.launch_persistent_context(folder, executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    try:
+        yield context
+    finally:
+        context.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_page(context: BrowserContext, profile: NetworkProfile, policy: str | None = None
+              ) -> tuple[Page, NetworkRecorder]:
+    page = context.pages[0] if context.pages else context.new_page()
+    page.add_init_script(PAINT_PROBE)
+    if policy:
+        page.add_init_script(f"window.hbSnapshotPolicy = {policy!r};")
+    return page, NetworkRecorder.attach(context, page, profile)
+
+
+def paint(page: Page, key: str) -> float:
+    page.wait_for_function(f"() => window.hbPaint && window.hbPaint.{key} !== undefined", timeout=WAIT_MS)
+    return float(page.evaluate(f"window.hbPaint.{key}"))
+
+
+def calculator_visit(page: Page, url: str, recorder: NetworkRecorder, wait_for_snapshot: bool = False
+                     ) -> CalculatorVisit:
+    recorder.reset()
+    page.goto(url + CALCULATOR_PAGE, timeout=WAIT_MS)
+    calculator = "[data-calculator]"
+    page.wait_for_selector(f'{calculator}[data-runtime="ready"]', timeout=WAIT_MS)
+    ready = float(page.get_attribute(calculator, "data-ready-at"))
+    boot = page.get_attribute(calculator, "data-boot") or "?"
+    live_bytes = recorder.total(within_s=ready / 1000)  # not what the idle-time prefetch adds right after
+    page.fill("#kosten-hours_per_week", "30")
+    page.wait_for_selector(f'{calculator}[data-computed="1"]', timeout=WAIT_MS)
+    first = float(page.get_attribute(calculator, "data-compute-ms"))
+    if wait_for_snapshot and boot != "snapshot":  # the idle-time prefetch, for the next visit
+        page.wait_for_selector(f"{calculator}[data-snapshot]", timeout=WAIT_MS)
+    first_paint, result = paint(page, "fcp"), paint(page, "result")
+    page.wait_for_timeout(DWELL_MS)
+    return CalculatorVisit(first_paint, max(first_paint, result), ready, first, boot, live_bytes, recorder.total())
+
+
+def bare_visit(page: Page, url: str) -> float:
+    page.goto(url + "bare.html", timeout=WAIT_MS)
+    page.wait_for_selector("body[data-ready-at]", state="attached", timeout=WAIT_MS)
+    return float(page.get_attribute("body", "data-ready-at"))
+
+
+def plain_first_paint(page: Page, url: str) -> float:
+    page.goto(url + PLAIN_PAGE, timeout=WAIT_MS)
+    return paint(page, "fcp")
+
+
+def recompute_latencies(page: Page, changes: int) -> list[float]:
+    """Round trips of many changes after the calculator is live (its own debounce not counted)."""
+    latencies = []
+    calculator = "[data-calculator]"
+    for i in range(changes):
+        before = int(page.get_attribute(calculator, "data-computed") or 0)
+        page.fill("#kosten-hours_per_week", str(16 + i % 20))
+        page.wait_for_function(f"() => Number(document.querySelector('{calculator}').dataset.computed) > {before}")
+        latencies.append(float(page.get_attribute(calculator, "data-compute-ms")))
+    return latencies
+
+
+@dataclass(frozen=True)
+class WholeVisit:
+    first_total: int  # every byte in the first `seconds` after opening the page, service worker included
+    first_service_worker: int
+    first_requests: int
+    warm_total: int
+
+
+def whole_visit(context: BrowserContext, url: str, path: str, profile: NetworkProfile, seconds: int = 60,
+                warm_seconds: int = 15) -> WholeVisit:
+    page, recorder = open_page(context, profile)
+    recorder.reset()
+    page.goto(url + path, timeout=WAIT_MS)
+    page.wait_for_timeout(seconds * 1000)
+    first = recorder.total(seconds), recorder.total(seconds, "service_worker"), recorder.count()
+    recorder.reset()
+    page.goto(url + path, timeout=WAIT_MS)
+    page.wait_for_timeout(warm_seconds * 1000)
+    return WholeVisit(*first, recorder.total(warm_seconds))
