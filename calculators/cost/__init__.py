@@ -9,6 +9,7 @@ from calculators._inputs import typed_input
 from calculators.cost import model
 from calculators.cost.checks import check
 from calculators.cost.inputs import CostInput, fields
+from calculators.cost.answer import complete
 from calculators.cost.types import CostResult
 from calculators.cost.view import render_result as render
 
@@ -19,4 +20,5 @@ __all__ = ["NAME", "TITLE", "check", "compute", "fields", "render"]
 
 
 def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> CostResult:
-    return model.compute(bundle, typed_input(CostInput, values))
+    inp = typed_input(CostInput, values)
+    return complete(bundle, inp, model.compute(bundle, inp))
