@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from urllib.parse import urlsplit
 
 from calculators._format import euro, long_date, short_date
 from calculators.cost.cashflow import cash_months
@@ -110,13 +111,20 @@ def _route_section(route: RouteResult, month_table: bool = True) -> str:
     return "".join(parts)
 
 
+def _host(url: str) -> str:
+    """The site a source lives on, as the link text: readable on paper, where the link cannot be followed."""
+    host = urlsplit(url).netloc or url
+    return host.removeprefix("www.")
+
+
 def _assumptions(result: CostResult) -> str:
     items = []
     for item in result.assumptions:
         mark = ' <span class="hb-indicative">indicatief</span>' if item.indicative else ""
         items.append(
             f'<li data-param="{item.key}">{escape(item.label)}: {escape(item.value)}{mark} '
-            f'(<a href="{escape(item.source)}">bron</a>, peildatum {short_date(item.peildatum)})</li>'
+            f'(bron: <a href="{escape(item.source)}">{escape(_host(item.source))}</a>, '
+            f"peildatum {short_date(item.peildatum)})</li>"
         )
     inp = result.input
     bvp_salary = "; ".join(f"route {escape(r.label)}: {escape(r.bvp_salary)}" for r in result.routes)
