@@ -7,9 +7,9 @@ from typing import Any
 
 from calculators._inputs import typed_input
 from calculators.cost import model
+from calculators.cost.answer import complete
 from calculators.cost.checks import check
 from calculators.cost.inputs import CostInput, fields
-from calculators.cost.answer import complete
 from calculators.cost.types import CostResult
 from calculators.cost.view import render_result as render
 

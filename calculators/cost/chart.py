@@ -93,7 +93,9 @@ def _net_lines(months: tuple[CashMonth, ...], y, slot: float) -> list[str]:
 
     lines = [f'<polyline class="hb-chart__net" points="{points("high")}" data-series="net.high"/>']
     if any(m.net.low != m.net.high for m in months):
-        lines.append(f'<polyline class="hb-chart__net hb-chart__net--low" points="{points("low")}" data-series="net.low"/>')
+        lines.append(
+            f'<polyline class="hb-chart__net hb-chart__net--low" points="{points("low")}" data-series="net.low"/>'
+        )
     return lines
 
 
@@ -102,7 +104,9 @@ def _axes(months: tuple[CashMonth, ...], y, ticks: list[Decimal], slot: float) -
     for tick in ticks:
         css = "hb-chart__zero" if tick == 0 else "hb-chart__grid"
         parts.append(f'<line class="{css}" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}"/>')
-        parts.append(f'<text class="hb-chart__tick" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">{euro(tick)}</text>')
+        parts.append(
+            f'<text class="hb-chart__tick" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">{euro(tick)}</text>'
+        )
     every = 1 if len(months) <= 12 else 3
     for index, month in enumerate(months):
         if index % every == 0:
@@ -125,8 +129,8 @@ def render_chart(route_label: str, months: tuple[CashMonth, ...], schemes: dict[
     )
     body = [*_axes(months, y, ticks, slot), *_bars(months, y, slot, order), *_net_lines(months, y, slot)]
     svg = (
-        f'<svg class="hb-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{ident}-title {ident}-desc" '
-        'xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="hb-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-title">Kasstroom per maand, route {escape(route_label)}</title>'
         f'<desc id="{ident}-desc">{escape(desc)}</desc>'
         '<defs><pattern id="hb-chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -146,7 +150,9 @@ def _legend(months: tuple[CashMonth, ...], schemes: dict[str, str], order: list[
         items.append('<li><span class="hb-chart__key hb-chart__key--uncertain"></span>Gearceerd: onzeker deel</li>')
     items.append('<li><span class="hb-chart__key hb-chart__key--net"></span>Nettokosten (alleen zekere subsidies)</li>')
     if any(m.net.low != m.net.high for m in months):
-        items.append('<li><span class="hb-chart__key hb-chart__key--net-low"></span>Nettokosten (alle verwachte subsidies)</li>')
+        items.append(
+            '<li><span class="hb-chart__key hb-chart__key--net-low"></span>Nettokosten (alle verwachte subsidies)</li>'
+        )
     paid = dict.fromkeys(k for m in months for k in m.payouts)
     items += [f'<li><span class="hb-chart__mark-key">{MARKS.get(k, "*")}</span>Maand waarin de '
               f'{PAYOUT_LABELS.get(k, k)} wordt uitbetaald</li>' for k in paid]

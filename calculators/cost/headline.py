@@ -35,7 +35,8 @@ def headline(months: tuple[CashMonth, ...]) -> Headline:
     years = tuple(
         sum((m.net for m in months[n : n + 12]), Range()) for n in range(0, len(months), 12)
     )
-    return Headline(ordered[(len(ordered) - 1) // 2], ordered[0], ordered[-1], years, sum((m.net for m in months), Range()))
+    total = sum((m.net for m in months), Range())
+    return Headline(ordered[(len(ordered) - 1) // 2], ordered[0], ordered[-1], years, total)
 
 
 def money_range(value: Range) -> str:

@@ -75,4 +75,5 @@ def test_headline_typical_month_is_the_median_month_and_the_total_is_the_routes_
     # Allowances are paid once a year (data/cao): in the cash view May and December carry them, other months not.
     paid = {m.first.month for m in months if m.payouts}
     assert paid <= {5, 12, months[-1].first.month}
-    assert sum(m.costs["allowances"] for m in months) == route.total.costs["holiday_pay"] + route.total.costs["year_end"]
+    allowances = route.total.costs["holiday_pay"] + route.total.costs["year_end"]
+    assert sum(m.costs["allowances"] for m in months) == allowances
