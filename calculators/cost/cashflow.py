@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from calculators._money import ZERO
 from calculators.cost.types import Range, RouteResult
@@ -30,15 +31,16 @@ class CashMonth:
     subsidies: dict[str, Range]  # by scheme
     payouts: tuple[str, ...]  # cost kinds paid out this month
 
-    @property
+    # Cached: the headline, the chart and the table each read these several times per month.
+    @cached_property
     def total_cost(self) -> Decimal:
         return sum(self.costs.values(), ZERO)
 
-    @property
+    @cached_property
     def subsidy(self) -> Range:
         return sum(self.subsidies.values(), Range())
 
-    @property
+    @cached_property
     def net(self) -> Range:
         return Range(self.total_cost - self.subsidy.high, self.total_cost - self.subsidy.low)
 
