@@ -111,6 +111,8 @@ def parse_field(spec: Field, raw: str | None) -> tuple[Any, str | None]:
     if spec.kind == "choice":
         allowed = {key for key, _ in spec.choices}
         if text not in allowed:
+            if spec.label.endswith("?"):  # a question keeps its own capitals (UWV)
+                return None, f"Kies een antwoord op de vraag: {spec.label}"
             return None, f"Kies een van de mogelijkheden bij {_in_sentence(spec.label)}."
         return text, None
     if spec.kind == "date":

@@ -7,6 +7,7 @@ from typing import Any
 
 from calculators._inputs import typed_input
 from calculators.cost import model
+from calculators.cost.answer import complete
 from calculators.cost.checks import check
 from calculators.cost.inputs import CostInput, fields, hidden_defaults
 from calculators.cost.types import CostResult
@@ -19,4 +20,5 @@ __all__ = ["NAME", "TITLE", "check", "compute", "fields", "render"]
 
 
 def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> CostResult:
-    return model.compute(bundle, typed_input(CostInput, hidden_defaults(bundle, values)))
+    inp = typed_input(CostInput, hidden_defaults(bundle, values))
+    return complete(bundle, inp, model.compute(bundle, inp))

@@ -23,6 +23,8 @@ LKV_CHOICES = (
     ("banenafspraak", "Doelgroep banenafspraak"),
 )
 YES_NO = (("ja", "Ja"), ("nee", "Nee"))
+# The route questions may stay open: until both are answered the page compares the routes side by side.
+ROUTE_ANSWERS = (("onbekend", "Weet ik nog niet"), ("ja", "Ja"), ("nee", "Nee"))
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class CostInput:
     freelance_hourly_rate: Decimal
     commute_km: Decimal
     deprived_area: bool
+    # The two route questions (data/routes.yaml, chosen_when): "ja", "nee" or "onbekend".
+    uwv_benefit: str = "onbekend"
+    from_other_job: str = "onbekend"
 
 
 def _number(value: Any) -> str:
@@ -76,6 +81,7 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     start = default_bvp_start(bundle, preparation_days(bundle), latest=dt.date.fromisoformat(period["end"]))
     p = parameters.at(start)
     declared = (
+        *_route_fields(),
         *_programme_fields(p, start, period),
         *_salary_fields(p, parameters, start),
         *_training_fields(p, parameters, start),
@@ -84,6 +90,28 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     overrides = (bundle.get("region") or {}).get("cost_defaults") or {}
     return tuple(
         Field(**{**f.__dict__, "default": str(overrides[f.name])}) if f.name in overrides else f for f in declared
+    )
+
+
+def _route_fields() -> tuple[Field, ...]:
+    """The two plain questions that pick the funding route (the mapping is data: routes.yaml, chosen_when)."""
+    return (
+        Field(
+            "uwv_benefit",
+            "Heeft de kandidaat een uitkering van UWV?",
+            "choice",
+            "onbekend",
+            choices=ROUTE_ANSWERS,
+            help="Bijvoorbeeld een WW-uitkering. Dan loopt het traject via UWV.",
+        ),
+        Field(
+            "from_other_job",
+            "Komt de kandidaat uit een andere baan?",
+            "choice",
+            "onbekend",
+            choices=ROUTE_ANSWERS,
+            help="Van werk naar werk, zonder uitkering: dan past de route via SSFH.",
+        ),
     )
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from calculators._money import ZERO
@@ -119,3 +119,7 @@ class CostResult:
     assumptions: tuple[Assumption, ...] = ()
     warnings: tuple[str, ...] = ()
     freelance_per_year: Decimal | None = None
+    # The route the two route questions pick (data/routes.yaml, chosen_when); None while they are open.
+    chosen_route: str | None = None
+    # Month of the year (1-12) in which an accrued cost kind is paid out (data/cao): the cash-flow view.
+    payout_months: dict[str, int] = field(default_factory=dict)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from urllib.parse import urlsplit
 
 from calculators._format import count, euro, long_date, short_date
+from calculators.cost.cashflow import cash_months
+from calculators.cost.chart import render_cash_table, render_chart
+from calculators.cost.headline import headline, render_headline
 from calculators.cost.plan_view import render_plan
 from calculators.cost.types import COST_KINDS, CostResult, Range, RouteResult, Row
 
@@ -82,7 +86,7 @@ def _table(route: RouteResult, rows: list[Row], caption: str, month_labels: bool
     )
 
 
-def _route_section(route: RouteResult) -> str:
+def _route_section(route: RouteResult, month_table: bool = True) -> str:
     parts = [
         f'<section class="hb-calc__route" data-route-detail="{route.route}">',
         # h2: the page title is the h1 and the calculator sits directly under it (no skipped heading level).
@@ -99,12 +103,20 @@ def _route_section(route: RouteResult) -> str:
             f'<div class="admonition warning"><p class="admonition-title">Let op bij route {route.label}</p>'
             f"<ul>{items}</ul></div>"
         )
-    parts.append(
-        f"<details><summary>Route {route.label}: per maand</summary>"
-        + _table(route, list(route.months), f"Route {route.label}: per maand", month_labels=True)
-        + "</details></section>"
-    )
+    if month_table:
+        parts.append(
+            f"<details><summary>Route {route.label}: per maand</summary>"
+            + _table(route, list(route.months), f"Route {route.label}: per maand", month_labels=True)
+            + "</details>"
+        )
+    parts.append("</section>")
     return "".join(parts)
+
+
+def _host(url: str) -> str:
+    """The site a source lives on, as the link text: readable on paper, where the link cannot be followed."""
+    host = urlsplit(url).netloc or url
+    return host.removeprefix("www.")
 
 
 def _assumptions(result: CostResult) -> str:
@@ -113,7 +125,8 @@ def _assumptions(result: CostResult) -> str:
         mark = ' <span class="hb-indicative">indicatief</span>' if item.indicative else ""
         items.append(
             f'<li data-param="{item.key}">{escape(item.label)}: {escape(item.value)}{mark} '
-            f'(<a href="{escape(item.source)}">bron</a>, peildatum {short_date(item.peildatum)})</li>'
+            f'(bron: <a href="{escape(item.source)}">{escape(_host(item.source))}</a>, '
+            f"peildatum {short_date(item.peildatum)})</li>"
         )
     inp = result.input
     bvp_salary = "; ".join(f"route {escape(r.label)}: {escape(r.bvp_salary)}" for r in result.routes)
@@ -126,8 +139,9 @@ def _assumptions(result: CostResult) -> str:
     )
 
 
-def render_result(result: CostResult) -> str:
-    parts = ['<div class="hb-calc__output">', _comparison(result)]
+def _general(result: CostResult) -> list[str]:
+    """Warnings for every route and the comparison with a freelancer."""
+    parts = []
     if result.warnings:
         items = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
         parts.append(f'<div class="admonition warning"><p class="admonition-title">Let op</p><ul>{items}</ul></div>')
@@ -138,7 +152,45 @@ def render_result(result: CostResult) -> str:
             f"{_money(result.freelance_per_year)} per jaar; het eerste jaar van de reguliere route kost netto "
             f"{_range(first_year.net)}.</p>"
         )
-    parts.extend(_route_section(route) for route in result.routes)
-    parts.append(_assumptions(result))
-    parts.append("</div>")
+    return parts
+
+
+def _open_questions(result: CostResult) -> str:
+    """No route chosen yet: every route side by side, as before the questions."""
+    parts = [
+        '<p class="hb-cost__prompt">Beantwoord de eerste twee vragen (uitkering van UWV, andere baan) om de '
+        "uitkomst voor jouw route te zien, met de kosten per maand en een grafiek. Tot dan staan de drie "
+        "routes naast elkaar.</p>",
+        _comparison(result),
+        *_general(result),
+        *(_route_section(route) for route in result.routes),
+    ]
     return "".join(parts)
+
+
+def _chosen(result: CostResult, route: RouteResult) -> str:
+    """The chosen route's answer first (headline, chart, table); the other routes one click away."""
+    months = cash_months(route, result.payout_months)
+    parts = [
+        f'<p class="hb-cost__route">Route bij je antwoorden: <strong data-cell="route">{escape(route.label)}</strong>. '
+        '<button type="button" class="md-button" data-print hidden>Afdrukken voor de accountant</button></p>',
+        render_headline(route.label, headline(months), len(months)),
+        *_general(result),
+        '<section class="hb-cost__cashflow" aria-labelledby="hb-cost-cashflow">'
+        '<h2 id="hb-cost-cashflow">Kasstroom per maand</h2>',
+        render_chart(route.label, months, route.scheme_titles, "hb-cost-chart"),
+        "<details class='hb-cost__months'><summary>De bedragen per maand als tabel</summary>"
+        f"{render_cash_table(route.label, months)}</details></section>",
+        _route_section(route, month_table=False),
+        "<details class='hb-cost__compare'><summary>Vergelijk met de andere routes</summary>",
+        _comparison(result),
+        *(_route_section(other, month_table=False) for other in result.routes if other is not route),
+        "</details>",
+    ]
+    return "".join(parts)
+
+
+def render_result(result: CostResult) -> str:
+    chosen = next((r for r in result.routes if r.route == result.chosen_route), None)
+    body = _chosen(result, chosen) if chosen else _open_questions(result)
+    return f'<div class="hb-calc__output">{body}{_assumptions(result)}</div>'

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import defaultdict
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -113,3 +115,37 @@ def test_validator_never_crashes_on_arbitrary_text(raw: dict) -> None:
         assert set(outcome["errors"]) <= {f.name for f in FIELDS}
     else:
         assert "NaN" not in outcome["html"] and "Infinity" not in outcome["html"]
+
+
+ANSWERS = st.sampled_from([{"uwv_benefit": "ja"}, {"uwv_benefit": "nee", "from_other_job": "ja"},
+                           {"uwv_benefit": "nee", "from_other_job": "nee"}])
+RECT = re.compile(r'<rect class="[^"]*" [^>]*data-month="([\d-]+)" data-kind="([\w.]+)" data-amount="([-\d.]+)"/>')
+CASH_ROW = re.compile(
+    r'<tr data-cash-month="([\d-]+)">.*?<td data-amount="([-\d.]+)">.*?<td data-low="([-\d.]+)" data-high="([-\d.]+)">'
+)
+
+
+@SETTINGS
+@given(valid_inputs, ANSWERS)
+def test_chart_bars_and_table_rows_add_up_to_the_same_totals(raw: dict, answers: dict) -> None:
+    """Per month the stacked bars equal the table's row, and over all months both equal the model's totals."""
+    outcome = run("kosten", REAL, {**raw, **answers})
+    assert outcome["status"] == "result"
+    result, html = outcome["result"], outcome["html"]
+    route = next(r for r in result.routes if r.route == result.chosen_route)
+    bars: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for month, kind, amount in RECT.findall(html):
+        assert Decimal(amount) > 0, (month, kind)  # zero-height bars are not drawn
+        bars[month, kind.split(".")[0] + ("" if kind.startswith("cost") else "." + kind.rsplit(".", 1)[1])] += (
+            Decimal(amount)
+        )
+    rows = CASH_ROW.findall(html)
+    assert [month for month, *_ in rows] == [m.label for m in route.months]
+    for month, cost, low, high in rows:
+        assert bars[month, "cost"] == Decimal(cost)
+        assert bars[month, "subsidy.low"] == Decimal(low)
+        assert bars[month, "subsidy.low"] + bars[month, "subsidy.uncertain"] == Decimal(high)
+    assert sum(Decimal(cost) for _, cost, _, _ in rows) == route.total.total_cost
+    assert sum(Decimal(low) for _, _, low, _ in rows) == route.total.subsidy.low
+    assert sum(Decimal(high) for _, _, _, high in rows) == route.total.subsidy.high
+    assert 'role="img"' in html and "NaN" not in html

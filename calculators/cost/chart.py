@@ -1,0 +1,180 @@
+# The cash-flow chart as inline SVG: the same Python draws it at build time and in the browser.
+"""Per month: costs stacked by group above the axis, subsidies by scheme below it, and the net cost as lines.
+
+Colours come from CSS (classes, custom properties, currentColor), so the chart follows both palettes and
+prints; uncertain subsidy is hatched and payout months carry a lettered marker, so colour is never the
+only cue. The data table next to it (render_cash_table) holds the same numbers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from calculators._format import MONTHS_SHORT, euro
+from calculators._money import ZERO
+from calculators.cost.cashflow import PAYOUT_LABELS, CashMonth, group_labels
+from calculators.cost.headline import money_range, month_name
+
+WIDTH, HEIGHT = 720, 340
+LEFT, RIGHT, TOP, BOTTOM = 78, 12, 28, 44
+MARKS = {"holiday_pay": "V", "year_end": "E"}
+
+
+def _step(span: Decimal) -> Decimal:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about four to six ticks."""
+    raw = span / 5 if span > 0 else Decimal(1)
+    power = Decimal(10) ** (len(str(int(raw))) - 1)
+    for factor in (1, 2, 5, 10):
+        if raw <= power * factor:
+            return power * factor
+    return power * 10
+
+
+def _scale(months: tuple[CashMonth, ...]):
+    top = max([m.total_cost for m in months] + [m.net.high for m in months] + [ZERO])
+    bottom = min([-m.subsidy.high for m in months] + [m.net.low for m in months] + [ZERO])
+    step = _step(top - bottom)
+    top = (top / step).to_integral_value(rounding="ROUND_CEILING") * step
+    bottom = (bottom / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    if top == bottom:
+        top = step
+    plot = HEIGHT - TOP - BOTTOM
+
+    def y(amount: Decimal) -> float:
+        return round(TOP + float((top - amount) / (top - bottom)) * plot, 1)
+
+    return y, [bottom + step * i for i in range(int((top - bottom) / step) + 1)]
+
+
+def _rect(x: float, width: float, y0: float, y1: float, css: str, month: str, kind: str, amount: Decimal) -> str:
+    return (
+        f'<rect class="{css}" x="{x}" y="{min(y0, y1)}" width="{width}" height="{round(abs(y1 - y0), 1)}" '
+        f'data-month="{month}" data-kind="{kind}" data-amount="{amount}"/>'
+    )
+
+
+def _bars(months: tuple[CashMonth, ...], y, slot: float, schemes: list[str]) -> list[str]:
+    parts = []
+    groups = [g for g, _ in group_labels(months)]
+    for index, month in enumerate(months):
+        x, width, key = round(LEFT + index * slot + slot * 0.15, 1), round(slot * 0.7, 1), month.first.isoformat()
+        level = ZERO
+        for group in groups:
+            amount = month.costs.get(group, ZERO)
+            if amount:
+                parts.append(_rect(x, width, y(level), y(level + amount), f"hb-chart__cost hb-chart__cost--{group}",
+                                   key, f"cost.{group}", amount))
+                level += amount
+        level = ZERO
+        for number, scheme in enumerate(schemes):
+            value = month.subsidies.get(scheme)
+            if value is None:
+                continue
+            css = f"hb-chart__subsidy hb-chart__subsidy--{number % 4}"
+            for part, amount in (("low", value.low), ("uncertain", value.high - value.low)):
+                if amount:
+                    extra = " hb-chart__uncertain" if part == "uncertain" else ""
+                    parts.append(_rect(x, width, y(-level), y(-level - amount), css + extra, key,
+                                       f"subsidy.{scheme}.{part}", amount))
+                    level += amount
+        for offset, kind in enumerate(month.payouts):
+            parts.append(
+                f'<text class="hb-chart__mark" x="{round(x + width / 2, 1)}" '
+                f'y="{round(y(max(month.total_cost, ZERO)) - 4 - offset * 12, 1)}" text-anchor="middle" '
+                f'data-payout="{kind}">{MARKS.get(kind, "*")}</text>'
+            )
+    return parts
+
+
+def _net_lines(months: tuple[CashMonth, ...], y, slot: float) -> list[str]:
+    def points(end: str) -> str:
+        return " ".join(f"{round(LEFT + (i + 0.5) * slot, 1)},{y(getattr(m.net, end))}" for i, m in enumerate(months))
+
+    lines = [f'<polyline class="hb-chart__net" points="{points("high")}" data-series="net.high"/>']
+    if any(m.net.low != m.net.high for m in months):
+        lines.append(
+            f'<polyline class="hb-chart__net hb-chart__net--low" points="{points("low")}" data-series="net.low"/>'
+        )
+    return lines
+
+
+def _axes(months: tuple[CashMonth, ...], y, ticks: list[Decimal], slot: float) -> list[str]:
+    parts = []
+    for tick in ticks:
+        css = "hb-chart__zero" if tick == 0 else "hb-chart__grid"
+        parts.append(f'<line class="{css}" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}"/>')
+        parts.append(
+            f'<text class="hb-chart__tick" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">{euro(tick)}</text>'
+        )
+    every = 1 if len(months) <= 12 else 3
+    for index, month in enumerate(months):
+        if index % every == 0:
+            label = f"{MONTHS_SHORT[month.first.month - 1]} {str(month.first.year)[2:]}"
+            parts.append(f'<text class="hb-chart__tick" x="{round(LEFT + (index + 0.5) * slot, 1)}" '
+                         f'y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{label}</text>')
+    return parts
+
+
+def render_chart(route_label: str, months: tuple[CashMonth, ...], schemes: dict[str, str], ident: str) -> str:
+    """The chart as a figure; only called for a computed (valid) result with at least one month."""
+    y, ticks = _scale(months)
+    slot = (WIDTH - LEFT - RIGHT) / len(months)
+    order = [s for s in schemes if any(s in m.subsidies for m in months)]
+    highest = max(months, key=lambda m: m.total_cost)
+    desc = (
+        f"Per maand de kosten boven de nullijn en de subsidies eronder; de lijn is de nettokosten. "
+        f"De duurste maand is {month_name(highest.first)} met {euro(highest.total_cost)} kosten. "
+        "De tabel hieronder geeft alle bedragen."
+    )
+    body = [*_axes(months, y, ticks, slot), *_bars(months, y, slot, order), *_net_lines(months, y, slot)]
+    svg = (
+        f'<svg class="hb-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-title">Kasstroom per maand, route {escape(route_label)}</title>'
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>'
+        '<defs><pattern id="hb-chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect class="hb-chart__hatch-bg" width="6" height="6"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" class="hb-chart__hatch"/></pattern></defs>'
+        f'{"".join(body)}</svg>'
+    )
+    return f'<figure class="hb-chart__figure">{svg}{_legend(months, schemes, order)}</figure>'
+
+
+def _legend(months: tuple[CashMonth, ...], schemes: dict[str, str], order: list[str]) -> str:
+    items = [f'<li><span class="hb-chart__key hb-chart__cost--{g}"></span>{escape(label)}</li>'
+             for g, label in group_labels(months)]
+    items += [f'<li><span class="hb-chart__key hb-chart__subsidy--{n % 4}"></span>Subsidie: {escape(schemes[s])}</li>'
+              for n, s in enumerate(order)]
+    if any(m.subsidy.low != m.subsidy.high for m in months):
+        items.append('<li><span class="hb-chart__key hb-chart__key--uncertain"></span>Gearceerd: onzeker deel</li>')
+    items.append('<li><span class="hb-chart__key hb-chart__key--net"></span>Nettokosten (alleen zekere subsidies)</li>')
+    if any(m.net.low != m.net.high for m in months):
+        items.append(
+            '<li><span class="hb-chart__key hb-chart__key--net-low"></span>Nettokosten (alle verwachte subsidies)</li>'
+        )
+    paid = dict.fromkeys(k for m in months for k in m.payouts)
+    items += [f'<li><span class="hb-chart__mark-key">{MARKS.get(k, "*")}</span>Maand waarin de '
+              f'{PAYOUT_LABELS.get(k, k)} wordt uitbetaald</li>' for k in paid]
+    return f'<figcaption><ul class="hb-chart__legend">{"".join(items)}</ul></figcaption>'
+
+
+def render_cash_table(route_label: str, months: tuple[CashMonth, ...]) -> str:
+    """The chart's numbers as a table, one row per month (what a screen reader and the print read)."""
+    caption = f"Route {route_label}: kasstroom per maand"
+    rows = []
+    for month in months:
+        note = ", ".join(PAYOUT_LABELS.get(k, k) for k in month.payouts)
+        mark = f" <small>({note})</small>" if note else ""
+        rows.append(
+            f'<tr data-cash-month="{month.first.isoformat()}"><th scope="row">{month_name(month.first)}{mark}</th>'
+            f'<td data-amount="{month.total_cost}">{euro(month.total_cost)}</td>'
+            f'<td data-low="{month.subsidy.low}" data-high="{month.subsidy.high}">{money_range(month.subsidy)}</td>'
+            f"<td>{money_range(month.net)}</td></tr>"
+        )
+    return (
+        f'<div class="hb-table" role="region" tabindex="0" aria-label="{escape(caption)}"><table data-cash>'
+        f"<caption>{escape(caption)}</caption><thead><tr><th scope='col'>Maand</th><th scope='col'>Kosten</th>"
+        "<th scope='col'>Subsidies</th><th scope='col'>Nettokosten</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
