@@ -129,7 +129,7 @@ def safe_file_name(*parts: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-")[:80] + ".docx"
 
 
-TEMPLATE_DIR = "documenten/sjablonen"  # in the built site; handbook_build/documents/personal.py writes here
+TEMPLATE_DIR = "documenten/sjablonen"  # in the built site; handbook_build/documents/personal.py writes here too
 GENERIC_DIR = "documenten"
 
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from calculators._docx import TEMPLATE_DIR
 from calculators._format import long_date
 from handbook_build.documents.build import region_label
 from handbook_build.documents.docx_writer import DocxMeta, write_docx
 from handbook_build.documents.model import Document, DocumentError, load_documents
-from handbook_build.documents.render import DOCX_DIR, PROJECT_DIR, filled_markdown, rewrite_links
+from handbook_build.documents.render import PROJECT_DIR, filled_markdown, rewrite_links
 
-TEMPLATE_DIR = f"{DOCX_DIR}/sjablonen"
 _HEADING = re.compile(r"^## (.+)$", re.M)
 SOURCES_HEADING = "Bronnen van de cijfers"  # written by fields.sources_section; every template keeps it
 
@@ -43,7 +43,7 @@ class PersonalTemplate:
 
     @property
     def path(self) -> str:
-        """Site-relative path of the template (what the calculators' download buttons name)."""
+        """Site-relative path of the template (the same path the calculators' download buttons name)."""
         return f"{TEMPLATE_DIR}/{self.file_name}"
 
 
