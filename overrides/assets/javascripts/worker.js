@@ -47,8 +47,10 @@ async function cachedSnapshot(url) {
 async function prefetchSnapshot(url) {
   const cache = await caches.open(SNAPSHOT_CACHE);
   if (!(await cache.match(url))) await cache.put(url, await fetchOk(url));
+  // Older builds of this site version only: another published version (another folder) keeps its snapshot.
+  const folder = new URL(".", url).href;
   for (const request of await cache.keys()) {
-    if (request.url !== url) await cache.delete(request); // snapshots of older builds
+    if (request.url !== url && request.url.startsWith(folder)) await cache.delete(request);
   }
 }
 
