@@ -20,7 +20,7 @@ GROUPS = (
     ("training", "Opleiding (cursusgeld, boeken)", ("course_fee", "books")),
     ("supervision", "Begeleiding", ("supervision",)),
 )
-OTHER = ("other", "Overige kosten")
+OTHER = ("other", "Reiskosten en overige kosten")  # travel (woon-werk) and any kind added later
 PAYOUT_LABELS = {"holiday_pay": "vakantietoeslag", "year_end": "eindejaarsuitkering"}
 
 
