@@ -34,10 +34,10 @@ def _control(calculator: str, spec: Field, value: str, error: str | None) -> str
             f'<textarea {common} rows="6" spellcheck="false" data-shareable="{str(spec.shareable).lower()}">'
             f"{escape(value)}</textarea>{picker}"
         )
-    if spec.kind == "date":
-        return f'<input type="date" {common} value="{escape(value)}" required>'
-    mode = "numeric" if spec.kind == "integer" else "decimal"
     required = " required" if spec.required else ""
+    if spec.kind == "date":
+        return f'<input type="date" {common} value="{escape(value)}"{required}>'
+    mode = "numeric" if spec.kind == "integer" else "decimal"
     return f'<input type="text" inputmode="{mode}" autocomplete="off" {common} value="{escape(value)}"{required}>'
 
 

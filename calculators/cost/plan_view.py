@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 from html import escape
 
-from calculators._format import euro, long_date
+from calculators._format import count, euro, long_date
 from calculators.cost.types import PlanItem, Range, RouteResult
 from calculators.planning.exports import PRODUCT, _cell, _escape, _fold, data_url
 
@@ -34,7 +34,8 @@ def _row(item: PlanItem) -> str:
         f'<td data-plan-cell="opens">{_date_text(item.opens, "geen begindatum")}</td>'
         f'<td data-plan-cell="deadline">{_date_text(item.deadline, "niet bekend")}</td>'
         f'<td data-plan-cell="amount">{escape(_amount_text(item))}</td>'
-        f"<td><details><summary>{len(item.conditions)} voorwaarden</summary><ul>{conditions}</ul></details></td></tr>"
+        f'<td class="hb-plan__conditions"><details><summary>{count(len(item.conditions), "voorwaarde", "voorwaarden")}'
+        f"</summary><ul>{conditions}</ul></details></td></tr>"
     )
 
 
@@ -45,8 +46,8 @@ def render_plan(route: RouteResult) -> str:
     caption = f"Aanvraagplan route {route.label}: wat je aanvraagt, waar en wanneer"
     head = "".join(
         f"<th scope='col'>{name}</th>"
-        for name in ("Regeling", "Wie vraagt aan", "Waar", "Vanaf", "Uiterlijk", "Verwacht bedrag", "Voorwaarden")
-    )
+        for name in ("Regeling", "Wie vraagt aan", "Waar", "Vanaf", "Uiterlijk", "Verwacht bedrag")
+    ) + "<th scope='col' class='hb-plan__conditions'>Voorwaarden</th>"
     slug = f"aanvraagplan-{route.route}"
     return (
         f'<section class="hb-plan" data-plan="{escape(route.route)}"><h3>Aanvraagplan route {escape(route.label)}</h3>'
