@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from urllib.parse import quote
 
 from calculators._docx import Filling, PersonalDocument, fill_docx, safe_file_name
 from calculators._format import long_date, short_date
@@ -81,8 +80,14 @@ def phases_csv(plan: Plan) -> str:
     return "\r\n".join(";".join(_cell(cell) for cell in row) for row in rows) + "\r\n"
 
 
+# Percent-encoding by table: the same text as quote(text, safe=""), without a Python step per byte (each
+# cost recompute writes several plans; quote's per-byte loop took a third of the render time in Pyodide).
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_PERCENT = tuple(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
+
+
 def data_url(text: str, media_type: str) -> str:
-    return f"data:{media_type};charset=utf-8,{quote(text, safe='')}"
+    return f"data:{media_type};charset=utf-8," + "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
 
 
 # --- Word files: the bar planning (8A) and the reminder letters (2C, 2F) with the plan's dates --------------
