@@ -62,13 +62,6 @@ def render_plan(route: RouteResult) -> str:
     )
 
 
-def _folded(line: str) -> list[str]:
-    """RFC 5545 folding; plain ASCII lines are cut by slicing (the planner's char-by-char fold is slow)."""
-    if not line.isascii():
-        return _fold(line)
-    return [line[:75]] + [" " + line[i : i + 74] for i in range(75, len(line), 74)]
-
-
 def _event_day(item: PlanItem) -> dt.date | None:
     """The day a calendar should remind of: the deadline, or the opening of a window without one."""
     return item.deadline or item.opens
@@ -98,7 +91,7 @@ def plan_ics(route: RouteResult) -> str:
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    return "\r\n".join(folded for line in lines for folded in _folded(line)) + "\r\n"
+    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
 
 
 def plan_csv(route: RouteResult) -> str:

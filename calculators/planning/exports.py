@@ -21,6 +21,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Lines longer than 75 octets continue on the next line after a space (RFC 5545, 3.1)."""
+    if line.isascii():  # one octet per character: cut by slicing (the loop below is slow on long lines)
+        return [line[:75]] + [" " + line[i : i + 74] for i in range(75, len(line), 74)]
     parts, current = [], ""
     for char in line:
         if len((current + char).encode("utf-8")) > (75 if not parts else 74):
