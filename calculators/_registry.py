@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from calculators import cost, planning
 from calculators._form import render_form
 from calculators._inputs import Field, parse_inputs
+from calculators._parts import Expanded, TextFile
 from calculators.matching import checklist_calculator, regional_calculator
 
 
@@ -32,6 +33,18 @@ class Calculator(Protocol):
 
     def render(self, result: Any, /) -> str:
         """HTML for the result (the same at build time and in the browser)."""
+        ...
+
+
+class LazyCalculator(Calculator, Protocol):
+    """A calculator whose live render leaves collapsed parts and downloads for later (calculators/_parts.py)."""
+
+    def render_live(self, result: Any, expanded: frozenset[str], /) -> str:
+        """HTML for the result with only the `expanded` collapsed parts in full, downloads as buttons."""
+        ...
+
+    def render_part(self, result: Any, key: str, /) -> str | TextFile:
+        """One part the live render left out; KeyError for a key the result has no part for."""
         ...
 
 
@@ -68,8 +81,10 @@ def run(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[st
     return evaluate(get(name), bundle, raw)
 
 
-def evaluate(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[str, Any]:
-    """run() for a calculator module: parse, check across fields, compute, render."""
+def evaluate(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str, str],
+             expanded: Expanded = None) -> dict[str, Any]:
+    """run() for a calculator module: parse, check across fields, compute, render (a live render when
+    `expanded` is given and the calculator has one)."""
     parsed = parse_inputs(fields_of(calculator, bundle), raw)
     errors = dict(parsed.errors)
     if not errors:
@@ -77,7 +92,9 @@ def evaluate(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str
     if errors:
         return {"status": "invalid", "errors": errors}
     result = calculator.compute(bundle, parsed.values)
-    return {"status": "result", "html": calculator.render(result), "result": result}
+    live = getattr(calculator, "render_live", None)
+    html = live(result, expanded) if live is not None and expanded is not None else calculator.render(result)
+    return {"status": "result", "html": html, "result": result}
 
 
 def embed(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str] | None = None) -> str:

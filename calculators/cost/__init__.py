@@ -11,12 +11,14 @@ from calculators.cost.answer import complete
 from calculators.cost.checks import check
 from calculators.cost.inputs import CostInput, fields, hidden_defaults
 from calculators.cost.types import CostResult
+from calculators.cost.view import render_part
 from calculators.cost.view import render_result as render
+from calculators.cost.view import render_result as render_live
 
 NAME = "kosten"
 TITLE = "Kosten en subsidies van een BBL-zij-instromer"
 
-__all__ = ["NAME", "TITLE", "check", "compute", "fields", "render"]
+__all__ = ["NAME", "TITLE", "check", "compute", "fields", "render", "render_live", "render_part"]
 
 
 def compute(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> CostResult:

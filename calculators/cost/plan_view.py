@@ -8,6 +8,7 @@ import hashlib
 from html import escape
 
 from calculators._format import count, euro, long_date
+from calculators._parts import Expanded, TextFile, download
 from calculators.cost.types import PlanItem, Range, RouteResult
 from calculators.planning.exports import PRODUCT, _cell, _escape, _fold, data_url
 
@@ -39,8 +40,21 @@ def _row(item: PlanItem) -> str:
     )
 
 
-def render_plan(route: RouteResult) -> str:
-    """The aanvraagplan as a table section with its two downloads; empty when the route has nothing to apply for."""
+def plan_file(route: RouteResult, kind: str) -> TextFile:
+    """The aanvraagplan as a download: `kind` "ics" (calendar) or "csv" (spreadsheet)."""
+    name = f"aanvraagplan-{route.route}.{kind}"
+    if kind == "ics":
+        return TextFile(name, "text/calendar", plan_ics(route))
+    return TextFile(name, "text/csv", plan_csv(route))
+
+
+def _href(file: TextFile) -> str:
+    return data_url(file.text, file.media_type)
+
+
+def render_plan(route: RouteResult, expanded: Expanded = None) -> str:
+    """The aanvraagplan as a table section with its two downloads; empty when the route has nothing to apply for.
+    The downloads are made only when pressed in a live render (calculators/_parts.py)."""
     if not route.plan:
         return ""
     caption = f"Aanvraagplan route {route.label}: wat je aanvraagt, waar en wanneer"
@@ -48,17 +62,18 @@ def render_plan(route: RouteResult) -> str:
         f"<th scope='col'>{name}</th>"
         for name in ("Regeling", "Wie vraagt aan", "Waar", "Vanaf", "Uiterlijk", "Verwacht bedrag")
     ) + "<th scope='col' class='hb-plan__conditions'>Voorwaarden</th>"
-    slug = f"aanvraagplan-{route.route}"
     return (
         f'<section class="hb-plan" data-plan="{escape(route.route)}"><h3>Aanvraagplan route {escape(route.label)}</h3>'
         f'<div class="hb-table" role="region" tabindex="0" aria-label="{escape(caption)}">'
         f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(_row(item) for item in route.plan)}</tbody></table></div>"
         '<p class="hb-plan__downloads">'
-        f'<a class="md-button" download="{slug}.ics" href="{data_url(plan_ics(route), "text/calendar")}">'
-        "Uiterste data in je agenda (.ics)</a> "
-        f'<a class="md-button" download="{slug}.csv" href="{data_url(plan_csv(route), "text/csv")}">'
-        "Aanvraagplan als spreadsheet (.csv)</a></p></section>"
+        + download(f"ics:{route.route}", "Uiterste data in je agenda (.ics)", lambda: plan_file(route, "ics"),
+                   expanded, _href)
+        + " "
+        + download(f"csv:{route.route}", "Aanvraagplan als spreadsheet (.csv)", lambda: plan_file(route, "csv"),
+                   expanded, _href)
+        + "</p></section>"
     )
 
 

@@ -8,10 +8,11 @@ from html import escape
 from urllib.parse import urlsplit
 
 from calculators._format import count, euro, long_date, short_date
+from calculators._parts import Expanded, TextFile, collapsed
 from calculators.cost.cashflow import cash_months
 from calculators.cost.chart import render_cash_table, render_chart
 from calculators.cost.headline import headline, render_headline
-from calculators.cost.plan_view import render_plan
+from calculators.cost.plan_view import plan_file, render_plan
 from calculators.cost.types import COST_KINDS, CostResult, Range, RouteResult, Row
 
 
@@ -86,13 +87,17 @@ def _table(route: RouteResult, rows: list[Row], caption: str, month_labels: bool
     )
 
 
-def _route_section(route: RouteResult, month_table: bool = True) -> str:
+def _month_table(route: RouteResult) -> str:
+    return _table(route, list(route.months), f"Route {route.label}: per maand", month_labels=True)
+
+
+def _route_section(route: RouteResult, expanded: Expanded, month_table: bool = True) -> str:
     parts = [
         f'<section class="hb-calc__route" data-route-detail="{route.route}">',
         # h2: the page title is the h1 and the calculator sits directly under it (no skipped heading level).
         f"<h2>Route {route.label}</h2>",
         _table(route, [*route.years, route.total], f"Route {route.label}: per jaar", month_labels=False),
-        render_plan(route),
+        render_plan(route, expanded),
     ]
     if route.benefits:
         items = "".join(f"<li><strong>{escape(b.title)}</strong>: {escape(b.covers)}</li>" for b in route.benefits)
@@ -104,11 +109,8 @@ def _route_section(route: RouteResult, month_table: bool = True) -> str:
             f"<ul>{items}</ul></div>"
         )
     if month_table:
-        parts.append(
-            f"<details><summary>Route {route.label}: per maand</summary>"
-            + _table(route, list(route.months), f"Route {route.label}: per maand", month_labels=True)
-            + "</details>"
-        )
+        parts.append(collapsed(f"months:{route.route}", f"Route {route.label}: per maand",
+                               lambda: _month_table(route), expanded))
     parts.append("</section>")
     return "".join(parts)
 
@@ -155,7 +157,7 @@ def _general(result: CostResult) -> list[str]:
     return parts
 
 
-def _open_questions(result: CostResult) -> str:
+def _open_questions(result: CostResult, expanded: Expanded) -> str:
     """No route chosen yet: every route side by side, as before the questions."""
     parts = [
         '<p class="hb-cost__prompt">Beantwoord de eerste twee vragen (uitkering van UWV, andere baan) om de '
@@ -163,12 +165,18 @@ def _open_questions(result: CostResult) -> str:
         "routes naast elkaar.</p>",
         _comparison(result),
         *_general(result),
-        *(_route_section(route) for route in result.routes),
+        *(_route_section(route, expanded) for route in result.routes),
     ]
     return "".join(parts)
 
 
-def _chosen(result: CostResult, route: RouteResult) -> str:
+def _compare(result: CostResult, route: RouteResult, expanded: Expanded) -> str:
+    return _comparison(result) + "".join(
+        _route_section(other, expanded, month_table=False) for other in result.routes if other is not route
+    )
+
+
+def _chosen(result: CostResult, route: RouteResult, expanded: Expanded) -> str:
     """The chosen route's answer first (headline, chart, table); the other routes one click away."""
     months = cash_months(route, result.payout_months)
     parts = [
@@ -179,18 +187,41 @@ def _chosen(result: CostResult, route: RouteResult) -> str:
         '<section class="hb-cost__cashflow" aria-labelledby="hb-cost-cashflow">'
         '<h2 id="hb-cost-cashflow">Kasstroom per maand</h2>',
         render_chart(route.label, months, route.scheme_titles, "hb-cost-chart"),
-        "<details class='hb-cost__months'><summary>De bedragen per maand als tabel</summary>"
-        f"{render_cash_table(route.label, months)}</details></section>",
-        _route_section(route, month_table=False),
-        "<details class='hb-cost__compare'><summary>Vergelijk met de andere routes</summary>",
-        _comparison(result),
-        *(_route_section(other, month_table=False) for other in result.routes if other is not route),
-        "</details>",
+        collapsed("cash-table", "De bedragen per maand als tabel", lambda: render_cash_table(route.label, months),
+                  expanded, "hb-cost__months"),
+        "</section>",
+        _route_section(route, expanded, month_table=False),
+        collapsed("compare", "Vergelijk met de andere routes", lambda: _compare(result, route, expanded), expanded,
+                  "hb-cost__compare"),
     ]
     return "".join(parts)
 
 
-def render_result(result: CostResult) -> str:
-    chosen = next((r for r in result.routes if r.route == result.chosen_route), None)
-    body = _chosen(result, chosen) if chosen else _open_questions(result)
+def _chosen_route(result: CostResult) -> RouteResult | None:
+    return next((r for r in result.routes if r.route == result.chosen_route), None)
+
+
+def render_result(result: CostResult, expanded: Expanded = None) -> str:
+    """The whole answer; in a live render (`expanded` not None) collapsed blocks other than `expanded` stay
+    empty and downloads are buttons (calculators/_parts.py)."""
+    chosen = _chosen_route(result)
+    body = _chosen(result, chosen, expanded) if chosen else _open_questions(result, expanded)
     return f'<div class="hb-calc__output">{body}{_assumptions(result)}</div>'
+
+
+def render_part(result: CostResult, key: str) -> str | TextFile:
+    """One part a live render left out, by the key it carries: a collapsed block's body or a download.
+    Raises KeyError for a key this result has no part for (a page out of step with its worker)."""
+    kind, _, name = key.partition(":")
+    routes = {route.route: route for route in result.routes}
+    chosen = _chosen_route(result)
+    if kind in ("ics", "csv") and name in routes:
+        return plan_file(routes[name], kind)
+    if kind == "months" and name in routes:
+        return _month_table(routes[name])
+    if key == "cash-table" and chosen:
+        return render_cash_table(chosen.label, cash_months(chosen, result.payout_months))
+    if key == "compare" and chosen:
+        return _compare(result, chosen, frozenset())
+    raise KeyError(f"geen deel {key!r} in deze uitkomst")
+

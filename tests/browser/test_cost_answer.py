@@ -4,13 +4,16 @@ prints on at most two A4 pages (issue 16)."""
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import icalendar
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from calculators import run
+from calculators._format import long_date
 from tests.browser.conftest import RecordedPage
 from tests.browser.test_runtime import BUNDLE, wait_until
 from tests.cases.key_figures import key_figures
@@ -44,8 +47,12 @@ def test_route_questions_pick_the_route_and_headline_and_chart_follow(
     expect(chart).to_have_attribute("role", "img")
     assert chart.locator("rect[data-kind]").count() > 24
     assert parse_qs(urlsplit(page.url).query) == {"uwv_benefit": ["ja"]}
-    # The other routes stay one click away.
-    expect(page.locator("details.hb-cost__compare table[data-summary]")).to_be_attached()
+    # The other routes stay one click away: the live answer leaves them out until the block is opened.
+    compare = page.locator("details.hb-cost__compare")
+    expect(compare).to_have_attribute("data-part-empty", "")
+    compare.locator("summary").click()
+    expect(compare.locator("table[data-summary]")).to_be_visible()
+    expect(compare).not_to_have_attribute("data-part-empty", "")
 
     page.select_option("#kosten-uwv_benefit", "nee")
     page.select_option("#kosten-from_other_job", "ja")
@@ -59,6 +66,18 @@ def test_route_questions_pick_the_route_and_headline_and_chart_follow(
         arg=want["total"],
     )
     assert shown(page, "month.typical") == want["month.typical"]
+    # The block the reader opened stays open, in full, after each recompute.
+    expect(compare).to_have_attribute("open", "")
+    expect(compare.locator("table[data-summary] [data-route='uwv'] [data-cell='cost']")).to_have_text(want["uwv.cost"])
+    # The aanvraagplan's calendar file is made when its button is pressed, with the plan's dates.
+    with page.expect_download() as info:
+        page.locator('.hb-calc__route [data-part-file="ics:ssfh"]').click()
+    calendar = icalendar.Calendar.from_ical(Path(info.value.path()).read_bytes())
+    assert info.value.suggested_filename == "aanvraagplan-ssfh.ics"
+    events = [event for event in calendar.walk("VEVENT")]
+    deadlines = {cell.inner_text() for cell in page.locator('[data-plan="ssfh"] [data-plan-cell="deadline"]').all()}
+    assert events and {long_date(event.decoded("DTSTART")) for event in events} <= deadlines | {
+        cell.inner_text() for cell in page.locator('[data-plan="ssfh"] [data-plan-cell="opens"]').all()}
     # The chart draws with the text colour (currentColor): the net line follows the palette toggle.
     stroke = "() => getComputedStyle(document.querySelector('[data-result] .hb-chart__net')).stroke"
     light = page.evaluate(stroke)

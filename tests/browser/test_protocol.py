@@ -46,14 +46,19 @@ def test_the_messages_of_a_session_pass() -> None:
     assert check(
         ("to", {"type": "init", "runtime": RUNTIME, "page": "http://h/r/", "snapshotPolicy": "cached"}),
         ("to", {"type": "run", "id": 1, "calculator": "kosten", "input": {"hours_per_week": "24"}}),
+        ("to", {"type": "run", "id": 4, "calculator": "kosten", "input": {}, "open": ["compare"]}),
+        ("to", {"type": "part", "id": 5, "calculator": "kosten", "part": "ics:uwv", "input": {}}),
         ("to", {"type": "prefetch-snapshot"}),
+        ("from", {"type": "part", "id": 5, "outcome": {"status": "text", "name": "a.ics", "type": "text/calendar",
+                                                       "text": "BEGIN:VCALENDAR"}}),
+        ("from", {"type": "part", "id": 6, "outcome": {"status": "result", "html": "<table></table>"}}),
         ("from", {"type": "ready", "version": "1", "path": "plain", "bootMs": 5, "timings": {}, "snapshot": False}),
         ("from", {"type": "outcome", "id": 1, "outcome": {"status": "result", "html": "<p>x</p>"}}),
         ("from", {"type": "outcome", "id": 2, "outcome": {"status": "invalid", "errors": {"a": "Vul in."}}}),
         ("from", {"type": "error", "id": 3, "message": "stuk"}),
         ("from", {"type": "snapshot", "state": "cached"}),
         ("from", {"type": "fatal", "message": "geen WebAssembly"}),
-    ) == ["ok"] * 9
+    ) == ["ok"] * 13
 
 
 @pytest.mark.parametrize(
@@ -67,6 +72,13 @@ def test_the_messages_of_a_session_pass() -> None:
          'veld "path" is undefined'),
         (("to", {"type": "run", "id": "1", "calculator": "kosten", "input": {}}), 'veld "id" is string'),
         (("to", {"type": "run", "id": 1, "calculator": "kosten", "input": {"a": 3}}), 'invoer "a" is geen tekst'),
+        (("to", {"type": "run", "id": 1, "calculator": "kosten", "input": {}, "open": "compare"}),
+         'veld "open" is string'),
+        (("to", {"type": "run", "id": 1, "calculator": "kosten", "input": {}, "open": [1]}),
+         'veld "open" is geen lijst van teksten'),
+        (("to", {"type": "part", "id": 1, "calculator": "kosten", "input": {}}), 'veld "part" is undefined'),
+        (("from", {"type": "part", "id": 1, "outcome": {"status": "text", "name": "a.ics", "text": ""}}),
+         'veld "type" is undefined'),
         (("to", {"type": "init", "runtime": {**RUNTIME, "pyodideVersion": "1"}, "page": "p",
                  "snapshotPolicy": "cached"}), 'onbekend veld "pyodideVersion"'),
         (("to", {"type": "init", "runtime": RUNTIME, "page": "p", "snapshotPolicy": "always"}),

@@ -35,6 +35,19 @@
  * @property {number} id                   increasing per page; the page shows only the latest answer
  * @property {string} calculator           the calculator's name (data-calculator)
  * @property {Object<string, string>} input form field name → raw text
+ * @property {string[]} [open]             a live answer (runtime.js): the collapsed parts the reader has open are
+ *   shown in full, the others left empty until asked for with a part message (calculators/_parts.py); without
+ *   it, the whole answer as the build renders it
+ */
+
+/**
+ * Page → worker: one part a live result left out (a collapsed block's body or a download), for the input.
+ * @typedef {object} PartMessage
+ * @property {"part"} type
+ * @property {number} id                   shares the counter of the run messages
+ * @property {string} calculator           the calculator's name (data-calculator)
+ * @property {string} part                 the part's key, as the result names it (data-part, data-part-file)
+ * @property {Object<string, string>} input form field name → raw text
  */
 
 /**
@@ -97,18 +110,30 @@
  */
 
 /**
- * Worker → page: the run or document message with this id raised in the worker (a bug, not bad input).
+ * A part: HTML for a collapsed block, a text file to download, or Dutch messages per field.
+ * @typedef {{status: "result", html: string} | {status: "text", name: string, type: string, text: string}
+ *   | {status: "invalid", errors: Object<string, string>}} PartOutcome
+ */
+
+/**
+ * Worker → page: the answer to the part message with the same id.
+ * @typedef {{type: "part", id: number, outcome: PartOutcome}} PartAnswerMessage
+ */
+
+/**
+ * Worker → page: the run, part or document message with this id raised in the worker (a bug, not bad input).
  * @typedef {{type: "error", id: number, message: string}} ErrorMessage
  */
 
-/** @typedef {InitMessage|RunMessage|DocumentMessage|PrefetchSnapshotMessage} ToWorker */
-/** @typedef {ReadyMessage|FatalMessage|SnapshotMessage|OutcomeMessage|FileMessage|ErrorMessage} FromWorker */
+/** @typedef {InitMessage|RunMessage|PartMessage|DocumentMessage|PrefetchSnapshotMessage} ToWorker */
+/** @typedef {ReadyMessage|FatalMessage|SnapshotMessage|OutcomeMessage|PartAnswerMessage|FileMessage|ErrorMessage} FromWorker */
 
 // Required fields and their typeof per message type; "?" marks an optional field. No other field is allowed,
 // so a renamed field fails on the side that sends it instead of arriving as undefined.
 const TO_WORKER = {
   init: { runtime: "object", page: "string", snapshotPolicy: "string" },
-  run: { id: "number", calculator: "string", input: "object" },
+  run: { id: "number", calculator: "string", input: "object", open: "object?" },
+  part: { id: "number", calculator: "string", part: "string", input: "object" },
   document: { id: "number", calculator: "string", document: "string", template: "string", input: "object" },
   "prefetch-snapshot": {},
 };
@@ -117,6 +142,7 @@ const FROM_WORKER = {
   fatal: { message: "string" },
   snapshot: { state: "string", message: "string?" },
   outcome: { id: "number", outcome: "object" },
+  part: { id: "number", outcome: "object" },
   file: { id: "number", outcome: "object" },
   error: { id: "number", message: "string" },
 };
@@ -125,6 +151,10 @@ const RUNTIME = {
   calculators: "string", data: "string", snapshot: "string?", lock_file: "object?",
 };
 const OUTCOME = { result: { status: "string", html: "string" }, invalid: { status: "string", errors: "object" } };
+const PART_OUTCOME = {
+  result: OUTCOME.result, invalid: OUTCOME.invalid,
+  text: { status: "string", name: "string", type: "string", text: "string" },
+};
 const FILE_OUTCOME = { file: { status: "string", name: "string", bytes: "object" }, invalid: OUTCOME.invalid };
 const POLICIES = ["cached", "fetch"];
 const BOOT_PATHS = ["plain", "snapshot"];
@@ -171,7 +201,11 @@ export function checkToWorker(message) {
     checkFields(message.runtime, RUNTIME, `${what} runtime`);
     checkOneOf(message.snapshotPolicy, POLICIES, `${what} snapshotPolicy`);
   }
-  if (message.type === "run" || message.type === "document") {
+  if (message.type === "run" && message.open !== undefined
+      && !(Array.isArray(message.open) && message.open.every((key) => typeof key === "string"))) {
+    throw new ProtocolError(`${what}: veld "open" is geen lijst van teksten`);
+  }
+  if (message.type === "run" || message.type === "part" || message.type === "document") {
     for (const [name, value] of Object.entries(message.input)) {
       if (typeof value !== "string") throw new ProtocolError(`${what}: invoer "${name}" is geen tekst`);
     }
@@ -184,8 +218,8 @@ export function checkFromWorker(message) {
   const what = checkMessage(message, FROM_WORKER, "van worker");
   if (message.type === "ready") checkOneOf(message.path, BOOT_PATHS, `${what} path`);
   if (message.type === "snapshot") checkOneOf(message.state, SNAPSHOT_STATES, `${what} state`);
-  if (message.type === "outcome" || message.type === "file") {
-    const shapes = message.type === "outcome" ? OUTCOME : FILE_OUTCOME;
+  if (message.type === "outcome" || message.type === "part" || message.type === "file") {
+    const shapes = { outcome: OUTCOME, part: PART_OUTCOME, file: FILE_OUTCOME }[message.type];
     const status = message.outcome.status;
     if (!Object.hasOwn(shapes, status)) throw new ProtocolError(`${what}: onbekende status "${status}"`);
     checkFields(message.outcome, shapes[status], `${what} ${status}`);
@@ -209,7 +243,11 @@ export const initMessage = (runtime, page, snapshotPolicy = "cached") =>
 export const prefetchSnapshotMessage = () => checkToWorker({ type: "prefetch-snapshot" });
 
 /** @returns {RunMessage} */
-export const runMessage = (id, calculator, input) => checkToWorker({ type: "run", id, calculator, input });
+export const runMessage = (id, calculator, input, open) =>
+  checkToWorker({ type: "run", id, calculator, input, ...(open === undefined ? {} : { open }) });
+
+/** @returns {PartMessage} */
+export const partMessage = (id, calculator, part, input) => checkToWorker({ type: "part", id, calculator, part, input });
 
 /** @returns {DocumentMessage} */
 export const documentMessage = (id, calculator, document, template, input) =>

@@ -2,6 +2,7 @@
 // result in sync. The page already shows the form and the default result (rendered at build time); this
 // makes it live. The messages to and from the worker are documented and checked in protocol.js.
 import { early, mayPrefetchSnapshot } from "./early-boot.js";
+import { enableParts, openParts, partRequester, receivePart } from "./parts.js";
 import { checkFromWorker, documentMessage, prefetchSnapshotMessage, runMessage, runtimeUrl } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;
@@ -123,6 +124,7 @@ function start() {
   const byId = new Map();
   let nextId = 1;
   const requestDocument = documentRequester(worker, () => nextId++);
+  const requestPart = partRequester(worker, () => nextId++, formValues);
 
   const compute = (element) => {
     const id = nextId++;
@@ -131,7 +133,7 @@ function start() {
     const values = formValues(element.querySelector("form"));
     element.sentAt = performance.now();
     writeUrl(element, values);
-    worker.postMessage(runMessage(id, element.dataset.calculator, values));
+    worker.postMessage(runMessage(id, element.dataset.calculator, values, openParts(element)));
   };
 
   const fail = (message) => {
@@ -181,7 +183,7 @@ function start() {
       for (const element of calculators) element.dataset.snapshot = message.state;
       return;
     }
-    if (receiveDocument(message)) return;
+    if (receiveDocument(message) || receivePart(message, showErrors)) return;
     const element = byId.get(message.id);
     byId.delete(message.id);
     if (!element || message.id !== element.latest) return; // an older answer: a newer one is on its way
@@ -195,6 +197,7 @@ function start() {
         button.addEventListener("click", () => window.print());
       }
       enableDocuments(element, requestDocument);
+      enableParts(element, requestPart);
       element.querySelector("[data-status]").textContent = "Uitkomst bijgewerkt.";
     } else if (outcome) {
       showErrors(element, outcome.errors);

@@ -104,10 +104,21 @@ async function prefetch() {
 }
 
 /** @param {import("./protocol.js").RunMessage} message */
-async function run({ id, calculator, input }) {
+async function run({ id, calculator, input, open }) {
   try {
     const { browser } = await ready;
-    post({ type: "outcome", id, outcome: JSON.parse(browser.run_json(calculator, JSON.stringify(input))) });
+    const answer = browser.run_json(calculator, JSON.stringify(input), JSON.stringify(open ?? null));
+    post({ type: "outcome", id, outcome: JSON.parse(answer) });
+  } catch (error) {
+    post({ type: "error", id, message: describe(error) });
+  }
+}
+
+/** @param {import("./protocol.js").PartMessage} message */
+async function part({ id, calculator, part: key, input }) {
+  try {
+    const { browser } = await ready;
+    post({ type: "part", id, outcome: JSON.parse(browser.part_json(calculator, JSON.stringify(input), key)) });
   } catch (error) {
     post({ type: "error", id, message: describe(error) });
   }
@@ -146,5 +157,6 @@ self.onmessage = (event) => {
   if (message.type === "init") init(message);
   else if (message.type === "prefetch-snapshot") prefetch();
   else if (message.type === "document") makeDocument(message);
+  else if (message.type === "part") part(message);
   else run(message);
 };
