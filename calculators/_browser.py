@@ -7,12 +7,9 @@ import json
 from typing import Any
 
 from calculators._parameters import load_bundle
-from calculators._parts import TextFile
-from calculators._registry import CALCULATORS, evaluate, fields_of, get, run
+from calculators._registry import CALCULATORS, evaluate, fields_of, get, part
 
 _bundle: dict[str, Any] | None = None
-# The last live run (calculator, input, result): a part asked for right after it needs no second computation.
-_last: tuple[str, dict[str, str], Any] | None = None
 
 
 def load(bundle_text: str) -> list[str]:
@@ -44,36 +41,19 @@ def run_json(name: str, raw_json: str, expanded_json: str = "null") -> str:
     `expanded_json`: a JSON list of the collapsed parts the reader has open, for a live render that leaves the
     others out (calculators/_parts.py); "null" for the full render the build makes.
     """
-    global _last
     assert _bundle is not None, "load() first"
     raw = _raw(raw_json)
     keys = json.loads(expanded_json)
     expanded = frozenset(str(key) for key in keys) if isinstance(keys, list) else None
     outcome = evaluate(get(name), _bundle, raw, expanded)
-    result = outcome.pop("result", None)
-    _last = (name, raw, result) if result is not None else None
+    outcome.pop("result", None)
     return json.dumps(outcome, ensure_ascii=False, sort_keys=True)
 
 
 def part_json(name: str, raw_json: str, key: str) -> str:
-    """One part a live render left out: {"status": "result", "html"}, a download {"status": "text", "name",
-    "type", "text"}, or {"status": "invalid", "errors"} as run_json gives. Raises KeyError for an unknown part."""
+    """One part a live render left out, for the same input (registry.part). Raises KeyError for an unknown part."""
     assert _bundle is not None, "load() first"
-    raw = _raw(raw_json)
-    calculator = get(name)
-    if _last is not None and _last[0] == name and _last[1] == raw:
-        result = _last[2]
-    else:
-        outcome = evaluate(calculator, _bundle, raw)
-        if outcome["status"] != "result":
-            return json.dumps(outcome, ensure_ascii=False, sort_keys=True)
-        result = outcome["result"]
-    part = calculator.render_part(result, key)  # type: ignore[attr-defined]
-    if isinstance(part, TextFile):
-        answer = {"status": "text", "name": part.name, "type": part.media_type, "text": part.text}
-    else:
-        answer = {"status": "result", "html": part}
-    return json.dumps(answer, ensure_ascii=False, sort_keys=True)
+    return json.dumps(part(name, _bundle, _raw(raw_json), key), ensure_ascii=False, sort_keys=True)
 
 
 def make_document(name: str, bundle: dict[str, Any], raw: dict[str, str], key: str, template: bytes) -> dict[str, Any]:

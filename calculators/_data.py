@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -30,8 +31,11 @@ class Lookups:
         their data; one node per date, built once."""
         node = self._dates.get(on)
         if node is None:
-            node = self._dates[on] = ParameterNode(lambda key: self.value(key, on), self.parameters.prefixes())
+            node = self._dates[on] = ParameterNode(functools.partial(self._value_on, on), self.parameters.prefixes())
         return node
+
+    def _value_on(self, on: dt.date, key: str) -> Any:
+        return self.entry(key, on).value
 
     def entry(self, key: str, on: dt.date) -> DatedValue:
         # The same (parameter, month) is asked for by every route: answer repeats from memory.
@@ -41,12 +45,15 @@ class Lookups:
         return found
 
     def _entry(self, key: str, on: dt.date) -> DatedValue:
-        param: Parameter = self.parameters.get(key)
-        day = on
-        if param.covered_until is not None and on > param.covered_until:
-            day = param.covered_until
-            self.extrapolated.setdefault(key, day)
-        entry = param.entry_on(day)
+        # Which entry a date gets does not depend on the input: found once per bundle (Parameters.carried).
+        shared = self.parameters.carried.get((key, on))
+        if shared is None:
+            param: Parameter = self.parameters.get(key)
+            until = param.covered_until if param.covered_until is not None and on > param.covered_until else None
+            shared = self.parameters.carried[(key, on)] = (param.entry_on(until or on), until)
+        entry, until = shared
+        if until is not None:
+            self.extrapolated.setdefault(key, until)
         self.used.setdefault(key, entry)
         return entry
 

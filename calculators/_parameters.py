@@ -108,25 +108,27 @@ class ParameterNode:
     A misspelt name raises ParameterError at once instead of reading a key glued from strings.
     """
 
-    __slots__ = ("_children", "_prefix", "_prefixes", "_resolve")
+    __slots__ = ("_found", "_prefix", "_prefixes", "_resolve")
 
     def __init__(self, resolve: Callable[[str], Any], prefixes: frozenset[str], prefix: str = "") -> None:
         self._resolve = resolve
         self._prefixes = prefixes
         self._prefix = prefix
-        self._children: dict[str, ParameterNode] = {}
+        # Folders and values already looked up: a date's node answers the same name the same way (the cost model
+        # reads each value several times a month).
+        self._found: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        try:
+            return self._found[name]
+        except KeyError:
+            pass
         key = self._prefix + name
-        child = self._children.get(key)
-        if child is not None:
-            return child
-        if key in self._prefixes:
-            child = self._children[key] = ParameterNode(self._resolve, self._prefixes, key + ".")
-            return child
-        return self._resolve(key)
+        found = ParameterNode(self._resolve, self._prefixes, key + ".") if key in self._prefixes else self._resolve(key)
+        self._found[name] = found
+        return found
 
     def __getitem__(self, name: str) -> Any:
         """For names that are data rather than code, e.g. a target group chosen in the form."""
@@ -139,13 +141,19 @@ def folder_prefixes(keys: Any) -> frozenset[str]:
 
 
 class Parameters:
-    """All dated parameters of a bundle, by key such as 'cao.working_conditions.fulltime_hours_per_week'."""
+    """All dated parameters of a bundle, by key such as 'cao.working_conditions.fulltime_hours_per_week'.
+
+    Use parameters_of(bundle): one instance per bundle keeps what it has parsed and looked up between
+    calculations (the worker holds one bundle for every keystroke).
+    """
 
     def __init__(self, bundle: Mapping[str, Any]) -> None:
         self._raw = bundle["parameters"]
         self._cache: dict[str, Parameter] = {}
         self._dates: dict[dt.date, ParameterNode] = {}
         self._prefixes: frozenset[str] | None = None
+        # (key, date) -> (entry, last covered day when carried past the data, else None): see _data.Lookups.
+        self.carried: dict[tuple[str, dt.date], tuple[DatedValue, dt.date | None]] = {}
 
     def at(self, on: dt.date) -> ParameterNode:
         """The values in force on `on` with attribute access (strict: no value on that date raises)."""
@@ -174,6 +182,18 @@ class Parameters:
 
     def value_on(self, key: str, on: dt.date) -> Any:
         return self.get(key).value_on(on)
+
+
+_LAST: tuple[Mapping[str, Any], Parameters] | None = None
+
+
+def parameters_of(bundle: Mapping[str, Any]) -> Parameters:
+    """The Parameters of `bundle`, made once for the last bundle seen (compared by identity, so another or a
+    copied bundle gets its own)."""
+    global _LAST
+    if _LAST is None or _LAST[0] is not bundle:
+        _LAST = (bundle, Parameters(bundle))
+    return _LAST[1]
 
 
 def load_bundle(text: str) -> dict[str, Any]:

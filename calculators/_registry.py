@@ -39,6 +39,10 @@ class Calculator(Protocol):
 class LazyCalculator(Calculator, Protocol):
     """A calculator whose live render leaves collapsed parts and downloads for later (calculators/_parts.py)."""
 
+    def compute_live(self, bundle: Mapping[str, Any], values: Mapping[str, Any], expanded: frozenset[str], /) -> Any:
+        """The result a live render with `expanded` parts needs (it may leave out what collapsed parts show)."""
+        ...
+
     def render_live(self, result: Any, expanded: frozenset[str], /) -> str:
         """HTML for the result with only the `expanded` collapsed parts in full, downloads as buttons."""
         ...
@@ -81,20 +85,44 @@ def run(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str]) -> dict[st
     return evaluate(get(name), bundle, raw)
 
 
-def evaluate(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str, str],
-             expanded: Expanded = None) -> dict[str, Any]:
-    """run() for a calculator module: parse, check across fields, compute, render (a live render when
-    `expanded` is given and the calculator has one)."""
+def _computed(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str, str],
+              expanded: Expanded) -> tuple[dict[str, str], Any]:
+    """Parse, check across fields and compute: (Dutch messages by field, None) or ({}, result)."""
     parsed = parse_inputs(fields_of(calculator, bundle), raw)
     errors = dict(parsed.errors)
     if not errors:
         errors.update(calculator.check(bundle, parsed.values))
     if errors:
+        return errors, None
+    live = getattr(calculator, "compute_live", None)
+    if live is not None and expanded is not None:
+        return {}, live(bundle, parsed.values, expanded)
+    return {}, calculator.compute(bundle, parsed.values)
+
+
+def evaluate(calculator: Calculator, bundle: Mapping[str, Any], raw: Mapping[str, str],
+             expanded: Expanded = None) -> dict[str, Any]:
+    """run() for a calculator module: parse, check across fields, compute, render (a live render when
+    `expanded` is given and the calculator has one)."""
+    errors, result = _computed(calculator, bundle, raw, expanded)
+    if errors:
         return {"status": "invalid", "errors": errors}
-    result = calculator.compute(bundle, parsed.values)
     live = getattr(calculator, "render_live", None)
     html = live(result, expanded) if live is not None and expanded is not None else calculator.render(result)
     return {"status": "result", "html": html, "result": result}
+
+
+def part(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str], key: str) -> dict[str, Any]:
+    """One part a live render left out: {"status": "result", "html"}, a download {"status": "text", "name",
+    "type", "text"}, or {"status": "invalid", "errors"} as run() gives. KeyError for a part the result lacks."""
+    calculator = get(name)
+    errors, result = _computed(calculator, bundle, raw, frozenset({key}))
+    if errors:
+        return {"status": "invalid", "errors": errors}
+    found = calculator.render_part(result, key)  # type: ignore[attr-defined]
+    if isinstance(found, TextFile):
+        return {"status": "text", "name": found.name, "type": found.media_type, "text": found.text}
+    return {"status": "result", "html": found}
 
 
 def embed(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str] | None = None) -> str:

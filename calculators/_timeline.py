@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -45,6 +46,7 @@ def programme_months(start: dt.date, months: int) -> list[Period]:
 _SCHOOL_YEAR_START = dt.date(1, 8, 1)
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every month of every route on each keystroke
 def study_year_of(day: dt.date) -> Period:
     """The school year (1 August - 31 July) that contains `day`."""
     first_year = (

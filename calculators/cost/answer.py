@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from calculators._format import MONTHS
-from calculators._parameters import Parameters
+from calculators._parameters import parameters_of
 from calculators.cost.inputs import CostInput
 from calculators.cost.route_choice import answers, chosen_route
 from calculators.cost.types import Assumption, CostResult
@@ -21,7 +21,7 @@ PAYOUTS = (
 
 
 def complete(bundle: Mapping[str, Any], inp: CostInput, result: CostResult) -> CostResult:
-    parameters = Parameters(bundle)
+    parameters = parameters_of(bundle)
     months: dict[str, int] = {}
     used = []
     for kind, key in PAYOUTS:

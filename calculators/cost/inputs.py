@@ -11,7 +11,7 @@ from typing import Any
 
 from calculators._inputs import Field
 from calculators._money import cents
-from calculators._parameters import ParameterNode, Parameters
+from calculators._parameters import ParameterNode, Parameters, parameters_of
 from calculators.cost.salary import TABLE, index_salary
 from calculators.planning.defaults import default_bvp_start
 from calculators.planning.schedule import preparation_days
@@ -159,7 +159,7 @@ def has_complete_table(parameters: Parameters) -> bool:
 
 def hidden_defaults(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
     """Values for the inputs the form does not ask (scale and step without a complete salary table)."""
-    parameters = Parameters(bundle)
+    parameters = parameters_of(bundle)
     if has_complete_table(parameters):
         return dict(values)
     start = values.get("start_date") or dt.date.fromisoformat(bundle["supported_period"]["start"])

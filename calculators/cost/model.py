@@ -15,7 +15,7 @@ from typing import Any
 from calculators._data import Lookups
 from calculators._format import format_value, long_date
 from calculators._money import cents
-from calculators._parameters import Parameters
+from calculators._parameters import parameters_of
 from calculators._routes import Route, routes
 from calculators._timeline import Period, programme_months
 from calculators.cost import subsidies
@@ -31,7 +31,7 @@ BVP_COVER = "bvp_agreement"
 
 
 def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
-    look = Lookups(Parameters(bundle))
+    look = Lookups(parameters_of(bundle))
     p = look.at(inp.start_date)
     bvp_days = int(p.training.bbl.bvp_weeks) * 7
     return Context(
@@ -97,10 +97,15 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
     )
 
 
-def compute(bundle: Mapping[str, Any], inp: CostInput) -> CostResult:
-    """Cost versus subsidy for every route in data/routes.yaml, side by side."""
+def compute(bundle: Mapping[str, Any], inp: CostInput, only: str | None = None) -> CostResult:
+    """Cost versus subsidy for every route in data/routes.yaml, side by side; with `only`, that route alone
+    (and the regular route, the last one, when the freelance comparison needs its first year)."""
     ctx = _context(bundle, inp)
-    results = tuple(_route_result(bundle, ctx, route) for route in routes(bundle))
+    wanted = list(routes(bundle))
+    if only is not None:
+        last = wanted[-1] if inp.freelance_hourly_rate else None
+        wanted = [route for route in wanted if route.key == only or route is last]
+    results = tuple(_route_result(bundle, ctx, route) for route in wanted)
     freelance = None
     if inp.freelance_hourly_rate > 0:
         freelance = cents(inp.freelance_hourly_rate * inp.hours_per_week * 52 * ctx.share)

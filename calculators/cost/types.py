@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -43,15 +44,16 @@ class Row:
     costs: dict[str, Decimal]
     subsidies: dict[str, Range]
 
-    @property
+    # Cached: the model, the headline, the chart and the tables each read them (a Row is never changed).
+    @functools.cached_property
     def total_cost(self) -> Decimal:
         return sum(self.costs.values(), ZERO)
 
-    @property
+    @functools.cached_property
     def subsidy(self) -> Range:
         return sum(self.subsidies.values(), Range())
 
-    @property
+    @functools.cached_property
     def net(self) -> Range:
         """Net cost for the practice: low end uses the highest subsidy, high end the lowest."""
         return Range(self.total_cost - self.subsidy.high, self.total_cost - self.subsidy.low)

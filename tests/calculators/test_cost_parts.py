@@ -10,12 +10,13 @@ from urllib.parse import unquote
 import pytest
 
 from calculators import _browser
-from calculators._registry import evaluate, get
 from calculators._parts import TextFile
+from calculators._registry import evaluate, get
 from calculators.cost.view import render_part
 from handbook_build.data import load_data
 from handbook_build.data.loader import bundle_json
 from tests.calculators.conftest import REAL
+from tests.cases.key_figures import key_figures
 from tests.conftest import ROOT
 
 OPEN = {}  # the route questions unanswered: three routes side by side
@@ -65,8 +66,11 @@ def test_each_part_is_what_the_full_render_shows_in_its_place(raw: dict) -> None
 
 def test_an_open_part_stays_open_and_in_full_in_the_next_live_render() -> None:
     live, result = rendered(CHOSEN, frozenset({"cash-table"}))
-    block = re.search(r'<details class="hb-cost__months" data-part="cash-table" open><summary>[^<]*</summary>(.*?)</details>',
-                      live, re.S)
+    block = re.search(
+        r'<details class="hb-cost__months" data-part="cash-table" open><summary>[^<]*</summary>(.*?)</details>',
+        live,
+        re.S,
+    )
     assert block and block.group(1) == render_part(result, "cash-table")
     assert re.search(r'data-part="compare" data-part-empty>', live)
 
@@ -77,7 +81,8 @@ def test_a_download_part_is_the_file_the_full_render_links_to() -> None:
         file = render_part(result, f"{kind}:regulier")
         assert isinstance(file, TextFile)
         assert file.name == f"aanvraagplan-regulier.{kind}" and file.media_type == media_type
-        href = re.search(rf'download="aanvraagplan-regulier\.{kind}" href="data:{media_type};charset=utf-8,([^"]+)"', full)
+        link = rf'download="aanvraagplan-regulier\.{kind}" href="data:{media_type};charset=utf-8,([^"]+)"'
+        href = re.search(link, full)
         assert unquote(href.group(1)) == file.text
 
 
@@ -92,9 +97,28 @@ def test_the_worker_entry_answers_parts_and_refuses_an_unknown_key() -> None:
     compare = json.loads(_browser.part_json("kosten", raw, "compare"))
     assert compare["status"] == "result" and "Vergelijking van de routes over 24 maanden" in compare["html"]
     ics = json.loads(_browser.part_json("kosten", raw, "ics:uwv"))
-    assert ics["status"] == "text" and ics["name"] == "aanvraagplan-uwv.ics" and ics["text"].startswith("BEGIN:VCALENDAR")
+    assert ics["status"] == "text" and ics["name"] == "aanvraagplan-uwv.ics"
+    assert ics["text"].startswith("BEGIN:VCALENDAR")
     # Another input than the last run is computed afresh, with the same Dutch messages as a run.
-    bad = json.loads(_browser.part_json("kosten", json.dumps({**defaults, "hours_per_week": "x"}), "compare"))
+    bad_input = json.dumps({**defaults, "hours_per_week": "x"})
+    bad = json.loads(_browser.part_json("kosten", bad_input, "compare"))
     assert bad["status"] == "invalid" and "hours_per_week" in bad["errors"]
     with pytest.raises(KeyError):
         _browser.part_json("kosten", raw, "months:nergens")
+
+
+@pytest.mark.parametrize("extra", [CHOSEN, {"uwv_benefit": "ja"}, {**CHOSEN, "freelance_hourly_rate": "40"}])
+def test_a_chosen_route_computes_alone_and_shows_the_figures_of_the_full_answer(extra: dict) -> None:
+    live_html, live = rendered(extra, frozenset())
+    full_html, full = rendered(extra, None)
+    chosen = full.chosen_route
+    regular = full.routes[-1].route
+    wanted = {chosen} | ({regular} if "freelance_hourly_rate" in extra else set())
+    assert {route.route for route in live.routes} == wanted
+    assert next(r for r in live.routes if r.route == chosen) == next(r for r in full.routes if r.route == chosen)
+    shown = key_figures({"status": "result", "html": live_html})["figures"]
+    everything = key_figures({"status": "result", "html": full_html})["figures"]
+    assert shown and all(everything[key] == value for key, value in shown.items())
+    # Asking for the comparison computes every route again.
+    _, compared = rendered(extra, frozenset({"compare"}))
+    assert [route.route for route in compared.routes] == [route.route for route in full.routes]
