@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -28,10 +29,14 @@ class Lookups:
 
     def at(self, on: dt.date) -> ParameterNode:
         """Values on `on` by attribute (`p.cao.working_conditions.holiday_pay_rate`), carried forward past
-        their data; one node per date, built once."""
-        node = self._dates.get(on)
+        their data. One node per stretch of days in which no value changes (Parameters.change_days): the months
+        of a calculation mostly share a few, so each value is looked up a few times instead of every month."""
+        days = self.parameters.change_days()
+        index = bisect.bisect_right(days, on) - 1
+        day = days[index] if index >= 0 else on  # before every value: the day itself (it will not resolve)
+        node = self._dates.get(day)
         if node is None:
-            node = self._dates[on] = ParameterNode(functools.partial(self._value_on, on), self.parameters.prefixes())
+            node = self._dates[day] = ParameterNode(functools.partial(self._value_on, day), self.parameters.prefixes())
         return node
 
     def _value_on(self, on: dt.date, key: str) -> Any:

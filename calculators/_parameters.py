@@ -108,31 +108,24 @@ class ParameterNode:
     A misspelt name raises ParameterError at once instead of reading a key glued from strings.
     """
 
-    __slots__ = ("_found", "_prefix", "_prefixes", "_resolve")
-
     def __init__(self, resolve: Callable[[str], Any], prefixes: frozenset[str], prefix: str = "") -> None:
         self._resolve = resolve
         self._prefixes = prefixes
         self._prefix = prefix
-        # Folders and values already looked up: a date's node answers the same name the same way (the cost model
-        # reads each value several times a month).
-        self._found: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+        # Called only for a name not looked up before on this node: the answer is kept as an attribute, so the
+        # next read is a plain attribute read (the cost model reads each value several times a month).
+        if name.startswith("_"):
             raise AttributeError(name)
-        try:
-            return self._found[name]
-        except KeyError:
-            pass
         key = self._prefix + name
         found = ParameterNode(self._resolve, self._prefixes, key + ".") if key in self._prefixes else self._resolve(key)
-        self._found[name] = found
+        self.__dict__[name] = found
         return found
 
     def __getitem__(self, name: str) -> Any:
         """For names that are data rather than code, e.g. a target group chosen in the form."""
-        return self.__getattr__(name)
+        return getattr(self, name)
 
 
 def folder_prefixes(keys: Any) -> frozenset[str]:
@@ -152,6 +145,7 @@ class Parameters:
         self._cache: dict[str, Parameter] = {}
         self._dates: dict[dt.date, ParameterNode] = {}
         self._prefixes: frozenset[str] | None = None
+        self._change_days: list[dt.date] | None = None
         # (key, date) -> (entry, last covered day when carried past the data, else None): see _data.Lookups.
         self.carried: dict[tuple[str, dt.date], tuple[DatedValue, dt.date | None]] = {}
 
@@ -161,6 +155,18 @@ class Parameters:
         if node is None:
             node = self._dates[on] = ParameterNode(lambda key: self.value_on(key, on), self.prefixes())
         return node
+
+    def change_days(self) -> list[dt.date]:
+        """Every day on which some value starts or a value's data ends (the day after covered_until), sorted:
+        between two of them every parameter has the same value, so lookups can be shared (_data.Lookups)."""
+        if self._change_days is None:
+            days = set()
+            for raw in self._raw.values():
+                days.update(_date(item["from"]) for item in raw["values"])
+                if raw.get("covered_until"):
+                    days.add(_date(raw["covered_until"]) + dt.timedelta(days=1))
+            self._change_days = sorted(days)
+        return self._change_days
 
     def prefixes(self) -> frozenset[str]:
         if self._prefixes is None:
