@@ -13,28 +13,32 @@ MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "
 
 
 def _group(digits: str) -> str:
-    groups = []
-    while len(digits) > 3:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    groups.insert(0, digits)
-    return ".".join(groups)
+    """'1234567' -> '1.234.567' (thousands by dots)."""
+    return f"{int(digits):,}".replace(",", ".")
+
+
+def _decimal(value: Decimal | int | float) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def number(value: Decimal | int | float, decimals: int | None = None) -> str:
     """1234.5 -> '1.234,5'; decimals fixes the number of decimals (rounded half up)."""
-    amount = Decimal(str(value))
+    amount = _decimal(value)
     if decimals is not None:
-        amount = amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        amount = amount.quantize(_QUANTA[decimals] if decimals in _QUANTA else Decimal(1).scaleb(-decimals),
+                                 rounding=ROUND_HALF_UP)
     sign = "-" if amount < 0 else ""
     text = format(abs(amount), "f")
     whole, _, fraction = text.partition(".")
     return f"{sign}{_group(whole)}" + (f",{fraction}" if fraction else "")
 
 
+_QUANTA = {0: Decimal(1), 1: Decimal("0.1"), 2: Decimal("0.01")}
+
+
 def euro(value: Decimal | int | float) -> str:
     """Whole euros without cents ('€ 2.700'), otherwise two decimals ('€ 2.545,83')."""
-    amount = Decimal(str(value))
+    amount = _decimal(value)
     decimals = 0 if amount == amount.to_integral_value() else 2
     return f"€ {number(amount, decimals)}"
 

@@ -39,10 +39,10 @@ def _scale(months: tuple[CashMonth, ...]):
     bottom = (bottom / step).to_integral_value(rounding="ROUND_FLOOR") * step
     if top == bottom:
         top = step
-    plot = HEIGHT - TOP - BOTTOM
+    per_euro, high = (HEIGHT - TOP - BOTTOM) / float(top - bottom), float(top)
 
     def y(amount: Decimal) -> float:
-        return round(TOP + float((top - amount) / (top - bottom)) * plot, 1)
+        return round(TOP + (high - float(amount)) * per_euro, 1)
 
     return y, [bottom + step * i for i in range(int((top - bottom) / step) + 1)]
 
