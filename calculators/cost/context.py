@@ -27,10 +27,14 @@ class Context:
     share: Decimal
     opted_in: bool = False
     cache: dict = field(default_factory=dict)  # month costs by (month, premiums, unpaid BVP); see model.py
+    employed: dict[Period, Decimal] = field(default_factory=dict)  # employed_share by month, asked for often
 
     def employed_share(self, month: Period) -> Decimal:
         """Fraction of the month after the BVP, when the trainee is employed by the practice."""
-        return 1 - month.share_in(self.bvp)
+        found = self.employed.get(month)
+        if found is None:
+            found = self.employed[month] = 1 - month.share_in(self.bvp)
+        return found
 
     def starts_study_year(self, index: int) -> bool:
         """True for the first month and for each month that falls in a new school year."""

@@ -88,7 +88,7 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
         route.label,
         tuple(months),
         tuple(years),
-        combine("Totaal", months),
+        combine("Totaal", years),  # the same sums as over the months (cents add exactly), a twelfth of the work
         titles,
         tuple(granted.benefits),
         tuple(warnings),
