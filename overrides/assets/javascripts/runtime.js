@@ -136,6 +136,14 @@ function start() {
     worker.postMessage(runMessage(id, element.dataset.calculator, values, openParts(element)));
   };
 
+  // A fresh runtime's first computation is several times slower than the next (empty caches in Python, code
+  // not yet optimised by the browser): do it once now, with the form as it is, and drop the answer (no id is
+  // registered), so that the reader's first change is answered at full speed.
+  const warmUp = (element) => {
+    const values = formValues(element.querySelector("form"));
+    worker.postMessage(runMessage(nextId++, element.dataset.calculator, values, openParts(element)));
+  };
+
   const fail = (message) => {
     clearTimeout(watchdog);
     worker.terminate();
@@ -160,6 +168,7 @@ function start() {
         setStatus(element, "ready", "De rekenhulp rekent mee terwijl je typt.");
         enableDocuments(element, requestDocument);
         if (element.restored) compute(element);
+        else warmUp(element);
       }
       // Keep what this page needed for the next visit without a network (the service worker's runtime cache).
       if ("serviceWorker" in navigator) {
