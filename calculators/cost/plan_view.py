@@ -1,5 +1,5 @@
 # The aanvraagplan of one route as an accessible table, with the same plan as .ics and CSV downloads.
-"""HTML section, iCalendar and CSV text of a route's aanvraagplan (the planner's exporter does the encoding)."""
+"""HTML section, iCalendar and CSV text of a route's aanvraagplan (calculators/_exports.py does the encoding)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import datetime as dt
 import hashlib
 from html import escape
 
+from calculators._exports import all_day_event, calendar, csv_text, data_url, ical_text
 from calculators._format import count, euro, long_date
 from calculators._parts import Expanded, TextFile, download
 from calculators.cost.types import PlanItem, Range, RouteResult
-from calculators.planning.exports import PRODUCT, _cell, _escape, _fold, data_url
 
 
 def _amount_text(item: PlanItem) -> str:
@@ -85,28 +85,17 @@ def _event_day(item: PlanItem) -> dt.date | None:
 def plan_ics(route: RouteResult) -> str:
     """One all-day event per plan item on its deadline (or opening day), deterministic for the same plan."""
     first = min((day for item in route.plan if (day := _event_day(item))), default=dt.date(2000, 1, 1))
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:Aanvraagplan route {route.label}"]
+    events = []
     for item in route.plan:
         day = _event_day(item)
         if day is None:
             continue
         what = "uiterlijk" if item.deadline else "vanaf"
         uid = hashlib.sha256(f"{route.route}:{item.scheme}:{item.step}:{day}".encode()).hexdigest()[:16]
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{uid}@zij-instroom-handboek",
-            f"DTSTAMP:{first:%Y%m%d}T000000Z",
-            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{item.title}: {item.step} ({what})')}",
-            f"DESCRIPTION:{_escape(f'{item.applicant}. Verwacht bedrag: {_amount_text(item)}. {item.url}')}",
-            f"URL:{item.url}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+        description = ical_text(f"{item.applicant}. Verwacht bedrag: {_amount_text(item)}. {item.url}")
+        events.append(all_day_event(uid, first, day, f"{item.title}: {item.step} ({what})",
+                                    f"DESCRIPTION:{description}", f"URL:{item.url}"))
+    return calendar(f"Aanvraagplan route {route.label}", events)
 
 
 def plan_csv(route: RouteResult) -> str:
@@ -120,4 +109,4 @@ def plan_csv(route: RouteResult) -> str:
             str(amount.low) if item.priced else "", str(amount.high) if item.priced else "",
             " | ".join(item.conditions),
         ])
-    return "\r\n".join(";".join(_cell(cell) for cell in row) for row in rows) + "\r\n"
+    return csv_text(rows)

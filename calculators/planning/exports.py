@@ -4,92 +4,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 from calculators._docx import Filling, PersonalDocument, fill_docx, safe_file_name
+from calculators._exports import all_day_event, calendar, csv_text
 from calculators._format import long_date, short_date
 from calculators.planning.model import Item, Plan
 
-PRODUCT = "-//zij-instroom-handboek//planning//NL"
 KIND_LABELS = {"phase": "fase", "wait": "wachttijd", "milestone": "mijlpaal"}
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> list[str]:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545, 3.1)."""
-    if line.isascii():  # one octet per character: cut by slicing (the loop below is slow on long lines)
-        return [line[:75]] + [" " + line[i : i + 74] for i in range(75, len(line), 74)]
-    parts, current = [], ""
-    for char in line:
-        if len((current + char).encode("utf-8")) > (75 if not parts else 74):
-            parts.append(current)
-            current = ""
-        current += char
-    parts.append(current)
-    return [parts[0]] + [" " + part for part in parts[1:]]
-
-
 def ics(plan: Plan) -> str:
-    stamp = f"{plan.project_start:%Y%m%d}T000000Z"  # deterministic: the same plan gives the same file
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT}",
-        "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:Planning zij-instroom doktersassistent",
-    ]
-    for item in plan.milestones:
-        uid = hashlib.sha256(f"{item.key}:{item.start}".encode()).hexdigest()[:16]
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{uid}@zij-instroom-handboek",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{item.start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{item.start + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(item.label)}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
-
-
-def _cell(text: str) -> str:
-    """Quote for CSV and neutralise spreadsheet formulas (a cell starting with = + - @ gets a leading ')."""
-    if text[:1] in {"=", "+", "-", "@"}:
-        text = "'" + text
-    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ';"\n') else text
+    events = (
+        all_day_event(hashlib.sha256(f"{item.key}:{item.start}".encode()).hexdigest()[:16], plan.project_start,
+                      item.start, item.label)
+        for item in plan.milestones
+    )
+    return calendar("Planning zij-instroom doktersassistent", events)
 
 
 def phases_csv(plan: Plan) -> str:
     rows = [["fase", "stap", "soort", "begin", "einde", "weken"]]
-    kinds = KIND_LABELS
     for item in plan.items:
-        rows.append(
-            [
-                item.label,
-                str(item.step),
-                kinds[item.kind],
-                item.start.isoformat(),
-                item.end.isoformat(),
-                str(item.weeks),
-            ]
-        )
-    return "\r\n".join(";".join(_cell(cell) for cell in row) for row in rows) + "\r\n"
-
-
-# Percent-encoding by table: the same text as quote(text, safe=""), without a Python step per byte (each
-# cost recompute writes several plans; quote's per-byte loop took a third of the render time in Pyodide).
-_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
-_PERCENT = tuple(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
-
-
-def data_url(text: str, media_type: str) -> str:
-    return f"data:{media_type};charset=utf-8," + "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
+        rows.append([item.label, str(item.step), KIND_LABELS[item.kind], item.start.isoformat(),
+                     item.end.isoformat(), str(item.weeks)])
+    return csv_text(rows)
 
 
 # --- Word files: the bar planning (8A) and the reminder letters (2C, 2F) with the plan's dates --------------

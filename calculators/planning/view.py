@@ -7,8 +7,9 @@ import datetime as dt
 from html import escape
 
 from calculators._docx import download_button, download_buttons, without_javascript
+from calculators._exports import data_url
 from calculators._format import MONTHS_SHORT, long_date, short_date
-from calculators.planning.exports import DOCUMENTS, KIND_LABELS, data_url, ics, phases_csv
+from calculators.planning.exports import DOCUMENTS, KIND_LABELS, ics, phases_csv
 from calculators.planning.model import Item, Plan
 
 # Chart geometry in SVG units. Each row carries its label right above its bar (not in a column on the
