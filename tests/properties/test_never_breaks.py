@@ -9,12 +9,14 @@ files); the bytes test covers what the file picker reads.
 from __future__ import annotations
 
 import contextlib
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import run
+from calculators._registry import evaluate, get, part
 from calculators.matching.csv_decode import decode_csv
 from calculators.matching.csv_input import CsvLimits, CsvProblems
 from tests.calculators.conftest import REAL
@@ -73,3 +75,22 @@ def test_text_saved_as_windows_1252_comes_back_unchanged_or_is_refused(what: str
     except UnicodeDecodeError:
         with contextlib.suppress(CsvProblems):
             assert decode_csv(data, what, LIMITS.max_bytes) == text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw_inputs("kosten", REAL))
+def test_a_live_cost_answer_and_each_of_its_parts_never_break(raw: dict[str, str]) -> None:
+    """What the worker does per keystroke (a live render) and per opened block or pressed download (a part)."""
+    outcome = evaluate(get("kosten"), REAL, raw, frozenset())
+    outcome.pop("result", None)
+    assert_sound(outcome)
+    if outcome["status"] != "result":
+        return
+    keys = re.findall(r'data-part(?:-file)?="([^"]+)"', outcome["html"])
+    assert keys
+    for key in keys:
+        found = part("kosten", REAL, raw, key)
+        if found["status"] == "text":
+            assert found["text"].strip() and found["name"].endswith((".ics", ".csv"))
+        else:
+            assert_sound(found)
