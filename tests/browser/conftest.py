@@ -11,10 +11,14 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+if TYPE_CHECKING:
+    from tests.browser.test_wcag22 import Walk
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -111,3 +115,12 @@ def recorded_page(browser: Browser) -> Iterator[RecordedPage]:
     page.on("request", lambda request: recorded.requests.append(request.url))
     yield recorded
     context.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_walk(browser: Browser, site_url: str, built_site: Path) -> Walk:
+    """Every page opened once on a desktop and measured (tests/browser/test_wcag22.py), for the WCAG 2.2 checks
+    there and the policy check in test_csp.py: one walk instead of two."""
+    from tests.browser.test_wcag22 import walk_every_page  # the measuring scripts live with their tests
+
+    return walk_every_page(browser, site_url, built_site, "desktop")

@@ -9,14 +9,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, Route
 
 from tests.browser.conftest import CSP_VIOLATIONS
 from tests.browser.test_html_valid import built_html
+from tests.browser.test_wcag22 import Walk
 
 pytestmark = pytest.mark.browser
 
-BOOT_TIMEOUT = 60_000
 META = re.compile(r'<head>\s*<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 REQUIRED = {
     "default-src": "'self'",
@@ -25,8 +25,6 @@ REQUIRED = {
     "worker-src": "'self'",
     "object-src": "'none'",
 }
-LIVE = """() => [...document.querySelectorAll("[data-calculator]")]
-  .every((element) => !["static", "loading"].includes(element.dataset.runtime))"""
 
 
 def policy_of(text: str) -> dict[str, list[str]]:
@@ -77,27 +75,18 @@ def _site_root_route(prefix: str):  # noqa: ANN202 - a Playwright route handler
     return handle
 
 
-def open_every_page(page: Page, site_url: str, built_site: Path) -> list[str]:
-    opened = []
-    for path in built_html(built_site):
-        relative = path.relative_to(built_site).as_posix()
-        if relative == "404.html":
-            continue
-        url = site_url + relative.removesuffix("index.html")
-        page.goto(url)
-        if page.locator("[data-calculator]").count():
-            page.wait_for_function(LIVE, timeout=BOOT_TIMEOUT)
-            assert page.locator("[data-calculator]").first.get_attribute("data-runtime") == "ready", url
-        opened.append(relative)
-    return opened
-
-
-def test_no_page_breaks_the_policy(browser: Browser, site_url: str, built_site: Path) -> None:
+def test_no_page_breaks_the_policy(desktop_walk: Walk, browser: Browser, site_url: str, built_site: Path) -> None:
+    # Every page (404 apart) opened once, calculators booted: the WCAG 2.2 walk (tests/browser/conftest.py).
+    opened = [measure.path for measure in desktop_walk.measures]
+    assert "print_page/" in opened and "rekenhulpen/planning/" in opened
+    assert len(opened) == len(built_html(built_site)) - 1
+    assert not desktop_walk.csp_violations, "Content-Security-Policy violations:\n" + "\n".join(
+        desktop_walk.csp_violations[:20])
+    not_ready = [f"/{m.path}: {m.runtime}" for m in desktop_walk.measures if m.runtime not in (None, "ready")]
+    assert not not_ready, not_ready
     context = browser.new_context(locale="nl-NL", service_workers="block")
     try:
         page = context.new_page()
-        opened = open_every_page(page, site_url, built_site)
-        assert "print_page/index.html" in opened and "rekenhulpen/planning/index.html" in opened
         # 404 as a static host serves it: at any missing address under the published path.
         prefix = urlsplit(re.search(r'href="([^"]*)assets/stylesheets/main',
                                     (built_site / "404.html").read_text(encoding="utf-8")).group(1)).path

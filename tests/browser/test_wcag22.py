@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.browser.conftest import CSP_VIOLATIONS
 from tests.browser.test_html_valid import built_html
 
 pytestmark = pytest.mark.browser
@@ -43,10 +44,13 @@ def page_paths(built_site: Path) -> list[str]:
             if path.name != "404.html"]
 
 
-def open_live(page: Page, url: str) -> None:
+def open_live(page: Page, url: str) -> str | None:
+    """Open `url` and wait for its calculators to boot; the first one's runtime state (None: no calculator)."""
     page.goto(url)
-    if page.locator("[data-calculator]").count():
-        page.wait_for_function(LIVE, timeout=BOOT_TIMEOUT)
+    if not page.locator("[data-calculator]").count():
+        return None
+    page.wait_for_function(LIVE, timeout=BOOT_TIMEOUT)
+    return page.locator("[data-calculator]").first.get_attribute("data-runtime")
 
 
 LANDMARKS = """() => [...document.querySelectorAll("nav, [role=navigation]")]
@@ -119,21 +123,27 @@ class PageMeasure:
     search_dialog_name: str | None
     drag_problems: list[str]
     help_order: list[str]
+    runtime: str | None  # the first calculator's state once booted (tests/browser/test_csp.py), None: none
 
 
-@pytest.fixture(scope="module", params=sorted(VIEWPORTS))
-def measured_pages(request: pytest.FixtureRequest, browser: Browser, site_url: str, built_site: Path
-                   ) -> tuple[str, list[PageMeasure]]:
-    """Every page opened once per viewport (calculators live, on a phone with the drawer open), measured for
-    the target-size and the landmark tests below."""
-    viewport = request.param
+@dataclass(frozen=True)
+class Walk:
+    viewport: str
+    measures: list[PageMeasure]
+    csp_violations: list[str]  # seen during the walk (a fixture's, which no test's own check would see)
+
+
+def walk_every_page(browser: Browser, site_url: str, built_site: Path, viewport: str) -> Walk:
+    """Every page opened once in `viewport` (calculators live, on a phone with the drawer open) and measured.
+
+    The desktop walk is the session's `desktop_walk` (tests/browser/conftest.py), shared with test_csp.py."""
     context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS[viewport], service_workers="block")
     context.add_init_script(DRAG_LISTENERS)
-    measures = []
+    measures, seen_before = [], len(CSP_VIOLATIONS)
     try:
         page = context.new_page()
         for path in page_paths(built_site):
-            open_live(page, site_url + path)
+            runtime = open_live(page, site_url + path)
             page.mouse.move(1, 1)
             page.mouse.move(2, 2)
             drag_problems, help_order = page.evaluate(DRAG_AUDIT), page.evaluate(HELP_ORDER)
@@ -142,10 +152,24 @@ def measured_pages(request: pytest.FixtureRequest, browser: Browser, site_url: s
                 page.wait_for_timeout(300)
             measures.append(PageMeasure(path, page.evaluate(TARGET_SIZE), page.evaluate(LANDMARKS),
                                         page.locator(".md-search[role=dialog]").get_attribute("aria-label"),
-                                        drag_problems, help_order))
+                                        drag_problems, help_order, runtime))
     finally:
         context.close()
-    return viewport, measures
+    violations = CSP_VIOLATIONS[seen_before:]
+    del CSP_VIOLATIONS[seen_before:]
+    return Walk(viewport, measures, violations)
+
+
+@pytest.fixture(scope="module", params=sorted(VIEWPORTS))
+def measured_pages(request: pytest.FixtureRequest, browser: Browser, site_url: str, built_site: Path
+                   ) -> tuple[str, list[PageMeasure]]:
+    """Every page opened once per viewport, measured for the target-size and the landmark tests below."""
+    viewport = request.param
+    if viewport == "desktop":
+        walk = request.getfixturevalue("desktop_walk")
+    else:
+        walk = walk_every_page(browser, site_url, built_site, viewport)
+    return viewport, walk.measures
 
 
 def test_every_control_is_a_large_enough_target(measured_pages: tuple[str, list[PageMeasure]]) -> None:
