@@ -172,9 +172,21 @@ def description_from_html(content: str) -> str | None:
     return None
 
 
-def fix_page(text: str, *, csp: bool = True) -> str:
-    """Every fix for one built HTML file, in order (the policy last: it hashes the final inline code)."""
-    text = unique_ids(move_body_styles_to_head(fix_material_markup(text)))
+_CONFIG_BASE = re.compile(r'("base": )"/[^"]*"')
+
+
+def relative_base(text: str, root: str) -> str:
+    """Material's `__config` base as a path relative to the page (`root`), like MkDocs writes it on every page
+    but the print-site plugin's print page, which has the absolute site path: in a version folder of a mike
+    deploy that points outside the version, and on any other host to nothing (its search then fails, and with
+    it the page's palette toggle)."""
+    return _CONFIG_BASE.sub(lambda match: f'{match.group(1)}"{root}"', text, count=1)
+
+
+def fix_page(text: str, *, csp: bool = True, root: str = ".") -> str:
+    """Every fix for one built HTML file, in order (the policy last: it hashes the final inline code).
+    `root`: the site root relative to the page ("." for the start page, ".." one folder down)."""
+    text = unique_ids(move_body_styles_to_head(fix_material_markup(relative_base(text, root))))
     return add_content_security_policy(text) if csp else text
 
 
@@ -185,7 +197,8 @@ def fix_site(site_dir: Path, *, csp: bool = True) -> int:
         if path.relative_to(site_dir).parts[0] == "assets":
             continue
         text = path.read_text(encoding="utf-8")
-        fixed = fix_page(text, csp=csp)
+        depth = len(path.relative_to(site_dir).parts) - 1
+        fixed = fix_page(text, csp=csp, root="/".join([".."] * depth) or ".")
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed += 1

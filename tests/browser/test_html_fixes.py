@@ -66,3 +66,11 @@ def test_description_is_the_first_real_paragraph_cut_at_a_word() -> None:
     assert description.startswith("Een zin over de zij-instroom & de praktijk")
     assert len(description) <= html_fixes.DESCRIPTION_LENGTH and description.endswith("…")
     assert html_fixes.description_from_html("<p>x</p>") is None
+
+
+def test_the_print_page_finds_the_site_root_relative_to_itself() -> None:
+    """The print-site plugin writes the absolute site path as Material's base; in a mike version folder that
+    points outside the version (its search index, and with a failed fetch the page's palette toggle)."""
+    page = '<script id="__config" type="application/json">{"annotate": null, "base": "/zij-instroom-handboek/"}'
+    assert '"base": ".."' in html_fixes.relative_base(page, "..")
+    assert html_fixes.relative_base('{"base": ".."}', "..") == '{"base": ".."}'  # MkDocs' own pages unchanged
