@@ -32,6 +32,7 @@ new MutationObserver((changes, observer) => {
 """
 
 CALCULATOR_PAGE = "rekenhulpen/kosten/"
+CHOSEN_QUERY = "?uwv_benefit=nee&from_other_job=ja"  # the route questions answered: route SSFH
 PLAIN_PAGE = "stappen/stap-6-regelzaken/"
 
 

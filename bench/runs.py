@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Playwright
 
 from bench.network import NetworkProfile
-from bench.pages import CALCULATOR_PAGE, PLAIN_PAGE
+from bench.pages import CALCULATOR_PAGE, CHOSEN_QUERY, PLAIN_PAGE
 from bench.visits import (
+    WAIT_MS,
     CalculatorVisit,
     WholeVisit,
     bare_visit,
@@ -33,7 +34,8 @@ class ProfileFigures:
     bare_warm: list[float] = field(default_factory=list)
     bare_bytes: list[int] = field(default_factory=list)
     plain_paint: list[float] = field(default_factory=list)
-    latencies: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)  # the default page: route questions open, 3 routes
+    chosen_latencies: list[float] = field(default_factory=list)  # a route chosen (CHOSEN_QUERY)
     whole: dict[str, WholeVisit] = field(default_factory=dict)
 
 
@@ -60,6 +62,9 @@ def recompute_run(playwright: Playwright, url: str, figures: ProfileFigures, cha
         page, recorder = open_page(context, figures.profile)
         calculator_visit(page, url, recorder)
         figures.latencies = recompute_latencies(page, changes)
+        page.goto(url + CALCULATOR_PAGE + CHOSEN_QUERY, timeout=WAIT_MS)
+        page.wait_for_selector('[data-calculator][data-computed="1"]', timeout=WAIT_MS)  # the linked state
+        figures.chosen_latencies = recompute_latencies(page, changes)
 
 
 def whole_visit_run(playwright: Playwright, url: str, figures: ProfileFigures, seconds: int) -> None:

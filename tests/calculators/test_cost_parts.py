@@ -20,7 +20,7 @@ from tests.cases.key_figures import key_figures
 from tests.conftest import ROOT
 
 OPEN = {}  # the route questions unanswered: three routes side by side
-CHOSEN = {"uwv_benefit": "nee", "from_other_job": "ja"}  # route Regulier
+CHOSEN = {"uwv_benefit": "nee", "from_other_job": "ja"}  # route SSFH
 
 
 def rendered(raw: dict, expanded: frozenset[str] | None) -> tuple[str, object]:
