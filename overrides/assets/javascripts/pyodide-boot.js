@@ -8,8 +8,8 @@ async function gunzip(compressed) {
   return new Uint8Array(await new Response(stream).arrayBuffer()); // checks the gzip CRC: damage throws
 }
 
-async function start(loadPyodide, options, extra, timings) {
-  let mark = performance.now();
+async function load(loadPyodide, options, extra, timings) {
+  const mark = performance.now();
   // The lock file travels inline with the runtime settings (no request); Pyodide 314 ignores fullStdLib.
   const lock = options.lockFile ? { lockFileContents: options.lockFile } : {};
   const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: [], ...lock, ...extra });
@@ -17,21 +17,24 @@ async function start(loadPyodide, options, extra, timings) {
   if (pyodide.version !== options.version) {
     throw new Error(`Pyodide ${pyodide.version} geladen, ${options.version} verwacht`);
   }
-  // The snapshot holds imported modules, not files: unpack the sources too, for anything imported later.
-  mark = performance.now();
-  pyodide.unpackArchive(await options.calculators(), "zip");
-  timings.unpack = Math.round(performance.now() - mark);
   return pyodide;
+}
+
+function unpack(pyodide, archive, timings) {
+  const mark = performance.now();
+  pyodide.unpackArchive(archive, "zip");
+  timings.unpack = Math.round(performance.now() - mark);
 }
 
 export async function bootPlain(loadPyodide, options) {
   const timings = {};
-  const pyodide = await start(loadPyodide, options, {}, timings);
+  const pyodide = await load(loadPyodide, options, {}, timings);
+  unpack(pyodide, await options.calculators(), timings);
   const mark = performance.now();
   const browser = pyodide.pyimport("calculators._browser");
   browser.load(await options.data()).destroy();
   timings.python = Math.round(performance.now() - mark);
-  return { pyodide, browser, path: "plain", timings };
+  return { pyodide, browser, path: "plain", timings, finish: () => {} };
 }
 
 export async function bootFromSnapshot(loadPyodide, options, compressedSnapshot) {
@@ -39,13 +42,18 @@ export async function bootFromSnapshot(loadPyodide, options, compressedSnapshot)
   const mark = performance.now();
   const snapshot = await gunzip(compressedSnapshot);
   timings.gunzip = Math.round(performance.now() - mark);
-  const pyodide = await start(loadPyodide, options, { _loadSnapshot: snapshot }, timings);
+  const pyodide = await load(loadPyodide, options, { _loadSnapshot: snapshot }, timings);
   const browser = pyodide.pyimport("calculators._browser");
   if (!browser.is_loaded()) throw new Error("snapshot zonder gegevens");
-  return { pyodide, browser, path: "snapshot", timings };
+  const archive = await options.calculators();
+  // The snapshot holds imported modules, not files: the sources are for what is imported later (a document, a
+  // traceback). Unpacking them (50-100 ms) is left to `finish`, which the worker runs right after saying it is
+  // ready and before it answers any message.
+  return { pyodide, browser, path: "snapshot", timings, finish: () => unpack(pyodide, archive, timings) };
 }
 
 // Snapshot when given and usable, otherwise (or when restoring fails for any reason) the plain boot.
+// The caller runs the synchronous `finish()` of the result before it uses the interpreter.
 export async function boot(loadPyodide, options, compressedSnapshot) {
   if (compressedSnapshot) {
     try {
