@@ -37,11 +37,35 @@ export async function bootPlain(loadPyodide, options) {
   return { pyodide, browser, path: "plain", timings, finish: () => {} };
 }
 
+// In the browser on a thread of its own (inflate-worker.js): inflating on this thread while Pyodide loads starved
+// Pyodide's own loading, inflating first made the two wait for each other (README, "Next visit"). Under Node
+// (tests/pyodide), where there is no Worker, here.
+function inflateAside(compressed) {
+  if (typeof Worker === "undefined") return gunzip(compressed);
+  return new Promise((resolve, reject) => {
+    const inflater = new Worker(new URL("./inflate-worker.js", import.meta.url));
+    inflater.onmessage = ({ data }) => {
+      inflater.terminate();
+      if (data instanceof ArrayBuffer) resolve(new Uint8Array(data));
+      else reject(new Error(data && data.error));
+    };
+    inflater.onerror = (event) => {
+      inflater.terminate();
+      reject(new Error(event.message || "inflate-worker.js kon niet starten"));
+    };
+    const copy = compressed.slice(); // transferred: the caller keeps its bytes
+    inflater.postMessage(copy.buffer, [copy.buffer]);
+  });
+}
+
 export async function bootFromSnapshot(loadPyodide, options, compressedSnapshot) {
   const timings = {};
   const mark = performance.now();
-  const snapshot = await gunzip(compressedSnapshot);
-  timings.gunzip = Math.round(performance.now() - mark);
+  const snapshot = inflateAside(compressedSnapshot).then((bytes) => {
+    timings.gunzip = Math.round(performance.now() - mark);
+    return bytes;
+  });
+  snapshot.catch(() => {}); // loadPyodide awaits it (`_loadSnapshot` takes a promise) and reports a failure
   const pyodide = await load(loadPyodide, options, { _loadSnapshot: snapshot }, timings);
   const browser = pyodide.pyimport("calculators._browser");
   if (!browser.is_loaded()) throw new Error("snapshot zonder gegevens");
