@@ -24,7 +24,8 @@ const options = {
 };
 const snapshot = snapshotPath === "none" ? null : new Uint8Array(await readFile(snapshotPath));
 const started = performance.now();
-const { browser, path: bootPath } = await boot(loadPyodide, options, snapshot);
+const { browser, path: bootPath, finish } = await boot(loadPyodide, options, snapshot);
+finish(); // as worker.js does before it answers
 const bootMs = Math.round(performance.now() - started);
 const cases = JSON.parse(await readFile(casesPath, "utf8"));
 const outputs = cases.map(({ calculator, input }) => browser.run_json(calculator, JSON.stringify(input)));

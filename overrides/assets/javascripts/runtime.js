@@ -176,7 +176,7 @@ function start() {
         const at = (path) => runtimeUrl(runtime, window.location.href, path);
         const here = (file) => new URL(file, import.meta.url).href;
         const urls = [...runtime.pyodide_files.map((file) => at(runtime.pyodide + file)), at(runtime.calculators),
-          at(runtime.data), ...["worker.js", "pyodide-boot.js", "protocol.js"].map(here)];
+          at(runtime.data), ...["worker.js", "pyodide-boot.js", "protocol.js", "inflate-worker.js"].map(here)];
         window.hbRegisterServiceWorker().catch(() => {});
         navigator.serviceWorker.ready.then((registration) =>
           registration.active.postMessage({ type: "cache-runtime", urls })).catch(() => {});

@@ -87,8 +87,10 @@ async function init(message) {
   snapshotUrl = message.runtime.snapshot ? runtimeUrl(message.runtime, message.page, message.runtime.snapshot) : null;
   ready = start(message);
   try {
-    const { pyodide, path, bootMs, timings } = await ready;
+    const { pyodide, path, bootMs, timings, finish } = await ready;
     post({ type: "ready", version: pyodide.version, path, bootMs, timings, snapshot: Boolean(snapshotUrl) });
+    // Synchronous, and before any other handler resumes: they all await `ready` after this one did.
+    finish();
   } catch (error) {
     post({ type: "fatal", message: describe(error) });
   }
