@@ -17,6 +17,9 @@ def _group(digits: str) -> str:
     return f"{int(digits):,}".replace(",", ".")
 
 
+_QUANTA = {0: Decimal(1), 1: Decimal("0.1"), 2: Decimal("0.01")}  # the usual decimals, made once
+
+
 def _decimal(value: Decimal | int | float) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
@@ -31,9 +34,6 @@ def number(value: Decimal | int | float, decimals: int | None = None) -> str:
     text = format(abs(amount), "f")
     whole, _, fraction = text.partition(".")
     return f"{sign}{_group(whole)}" + (f",{fraction}" if fraction else "")
-
-
-_QUANTA = {0: Decimal(1), 1: Decimal("0.1"), 2: Decimal("0.01")}
 
 
 def euro(value: Decimal | int | float) -> str:

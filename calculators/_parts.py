@@ -3,8 +3,8 @@
 
 A build-time render shows every part in full (no JavaScript needed, nothing to ask for). A live render in the
 browser leaves the body of a collapsed block empty unless the reader has it open, and turns each download into a
-button; runtime.js then asks the worker for one part by its key. That keeps the per-keystroke HTML to what is on
-screen: for the cost calculator about a third of the full answer.
+button; parts.js on the page then asks the worker for one part by its key. That keeps the per-keystroke HTML to
+what is on screen: for the cost calculator about a third of the full answer.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+
+from calculators._exports import data_url
 
 # The parts a live render shows in full (the keys of the blocks the reader has open); None: a full render.
 Expanded = frozenset[str] | None
@@ -29,7 +31,7 @@ class TextFile:
 def collapsed(key: str, summary: str, body: Callable[[], str], expanded: Expanded, css_class: str = "") -> str:
     """A <details> block whose body is rendered only in a full render or while the reader has it open.
 
-    `summary` is HTML. An unrendered body is marked data-part-empty, and runtime.js fills it on opening.
+    `summary` is HTML. An unrendered body is marked data-part-empty, and parts.js fills it on opening.
     """
     shown = expanded is None or key in expanded
     attributes = f' class="{css_class}"' if css_class else ""
@@ -41,11 +43,11 @@ def collapsed(key: str, summary: str, body: Callable[[], str], expanded: Expande
     return f"<details{attributes}><summary>{summary}</summary>{body() if shown else ''}</details>"
 
 
-def download(key: str, label: str, make: Callable[[], TextFile], expanded: Expanded,
-             href: Callable[[TextFile], str]) -> str:
-    """A download: a link with the file as `href(file)` (a data URL) in a full render, and in a live render a
-    button that asks for the file only when it is pressed."""
+def download(key: str, label: str, make: Callable[[], TextFile], expanded: Expanded) -> str:
+    """A download: a link with the file as a data URL in a full render, and in a live render a button that asks
+    for the file only when it is pressed."""
     if expanded is None:
         file = make()
-        return f'<a class="md-button" download="{escape(file.name)}" href="{href(file)}">{label}</a>'
+        href = data_url(file.text, file.media_type)
+        return f'<a class="md-button" download="{escape(file.name)}" href="{href}">{label}</a>'
     return f'<button type="button" class="md-button" data-part-file="{escape(key)}">{label}</button>'

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 from html import escape
 
-from calculators._exports import all_day_event, calendar, csv_text, data_url, ical_text
+from calculators._exports import all_day_event, calendar, csv_text, ical_text
 from calculators._format import count, euro, long_date
 from calculators._parts import Expanded, TextFile, download
 from calculators.cost.types import PlanItem, Range, RouteResult
@@ -48,10 +48,6 @@ def plan_file(route: RouteResult, kind: str) -> TextFile:
     return TextFile(name, "text/csv", plan_csv(route))
 
 
-def _href(file: TextFile) -> str:
-    return data_url(file.text, file.media_type)
-
-
 def render_plan(route: RouteResult, expanded: Expanded = None) -> str:
     """The aanvraagplan as a table section with its two downloads; empty when the route has nothing to apply for.
     The downloads are made only when pressed in a live render (calculators/_parts.py)."""
@@ -69,10 +65,10 @@ def render_plan(route: RouteResult, expanded: Expanded = None) -> str:
         f"<tbody>{''.join(_row(item) for item in route.plan)}</tbody></table></div>"
         '<p class="hb-plan__downloads">'
         + download(f"ics:{route.route}", "Uiterste data in je agenda (.ics)", lambda: plan_file(route, "ics"),
-                   expanded, _href)
+                   expanded)
         + " "
         + download(f"csv:{route.route}", "Aanvraagplan als spreadsheet (.csv)", lambda: plan_file(route, "csv"),
-                   expanded, _href)
+                   expanded)
         + "</p></section>"
     )
 

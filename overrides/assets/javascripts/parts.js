@@ -32,8 +32,9 @@ export function partRequester(worker, nextId, formValues) {
   };
 }
 
-function saveText(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+/** Saves `blob` as a download named `name`: made here, in the browser (also runtime.js's Word files). */
+export function saveBlob(name, blob) {
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
   document.body.append(link);
   link.click();
@@ -56,7 +57,7 @@ export function receivePart(message, showErrors) {
       target.removeAttribute("data-part-empty");
     }
   } else if (outcome && outcome.status === "text") {
-    saveText(outcome.name, outcome.type, outcome.text);
+    saveBlob(outcome.name, new Blob([outcome.text], { type: `${outcome.type};charset=utf-8` }));
     element.dataset.lastDocument = outcome.name; // read by the browser tests
     status.textContent = `Het bestand ${outcome.name} is gemaakt en gedownload.`;
   } else if (outcome) {

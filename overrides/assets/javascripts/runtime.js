@@ -2,7 +2,7 @@
 // result in sync. The page already shows the form and the default result (rendered at build time); this
 // makes it live. The messages to and from the worker are documented and checked in protocol.js.
 import { early, mayPrefetchSnapshot } from "./early-boot.js";
-import { enableParts, openParts, partRequester, receivePart } from "./parts.js";
+import { enableParts, openParts, partRequester, receivePart, saveBlob } from "./parts.js";
 import { checkFromWorker, documentMessage, prefetchSnapshotMessage, runMessage, runtimeUrl } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;
@@ -81,15 +81,6 @@ function documentRequester(worker, nextId) {
   };
 }
 
-function saveFile(name, bytes) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: WORD_TYPE }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
-
 /** Handles the answer to a document message; false when `message` answers something else. */
 function receiveDocument(message) {
   const element = pendingDocuments.get(message.id);
@@ -98,7 +89,7 @@ function receiveDocument(message) {
   const status = element.querySelector("[data-status]");
   const outcome = message.type === "file" ? message.outcome : null;
   if (outcome && outcome.status === "file") {
-    saveFile(outcome.name, outcome.bytes);
+    saveBlob(outcome.name, new Blob([outcome.bytes], { type: WORD_TYPE }));
     element.dataset.lastDocument = outcome.name; // read by the browser tests
     status.textContent = `Het document ${outcome.name} is gemaakt en gedownload.`;
   } else if (outcome) {
