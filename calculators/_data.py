@@ -17,8 +17,9 @@ from calculators._parameters import DatedValue, Parameter, ParameterError, Param
 class Lookups:
     """Wraps Parameters for one calculation; remembers every entry used and every extrapolation.
 
-    Open-ended values (no covered_until) apply as they are; a value whose data ends is carried
-    forward from its last covered day, and that is recorded so the result can warn about it.
+    Open-ended values apply as they are; a value whose data ends (covered_until of the parameter, or
+    valid_until of the value in force without a successor) is carried forward from its last covered day, and
+    that is recorded so the result can warn about it.
     """
 
     parameters: Parameters
@@ -55,12 +56,20 @@ class Lookups:
         if shared is None:
             param: Parameter = self.parameters.get(key)
             until = param.covered_until if param.covered_until is not None and on > param.covered_until else None
-            shared = self.parameters.carried[(key, on)] = (param.entry_on(until or on), until)
+            entry = param.entry_on(until or on)
+            if until is None and entry.valid_until is not None and on > entry.valid_until:
+                until = entry.valid_until
+            shared = self.parameters.carried[(key, on)] = (entry, until)
         entry, until = shared
         if until is not None:
             self.extrapolated.setdefault(key, until)
         self.used.setdefault(key, entry)
         return entry
+
+    def carried_from(self, key: str, on: dt.date) -> dt.date | None:
+        """The last day the data of `key` covers when `on` lies after it (the value is carried forward), else None."""
+        self.entry(key, on)
+        return self.parameters.carried[(key, on)][1]
 
     def value(self, key: str, on: dt.date) -> Any:
         return self.entry(key, on).value

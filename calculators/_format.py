@@ -97,6 +97,9 @@ def format_value(unit: str, value: Any) -> str:
         if "minimum_monthly_amount" in value:
             text += f"; minimaal {euro(value['minimum_monthly_amount'])} per maand (voltijd)"
         return text
+    if isinstance(value, dict) and "percent_by_age" in value:
+        ages = sorted(value["percent_by_age"].items(), key=lambda item: int(item[0]))
+        return ", ".join(f"{age} jaar: {percent(share)}" for age, share in ages)
     if isinstance(value, dict) and "first_day" in value:
         first, last = dt.date.fromisoformat(value["first_day"]), dt.date.fromisoformat(value["last_day"])
         return f"{value['name']}: {short_date(first)} t/m {short_date(last)}"
@@ -106,6 +109,8 @@ def format_value(unit: str, value: Any) -> str:
         return euro(value) + UNIT_SUFFIX.get(unit, "")
     if unit == "percent":
         return percent(value)
+    if unit == "code":  # an identifier such as a crebo number: digits as they are, no thousands dots
+        return str(value)
     if unit == "scale":
         return f"schaal {number(value)}"
     suffix = UNIT_SINGULAR.get(unit) if value == 1 else None

@@ -29,6 +29,8 @@ class DatedValue:
     peildatum: dt.date
     confidence: str
     note: str | None = None
+    valid_until: dt.date | None = None  # the last day the value surely applies (e.g. the end of a premium year)
+    carried_forward: str | None = None  # why the value is knowingly carried past its end (data/README.md)
 
     @property
     def indicative(self) -> bool:
@@ -86,6 +88,8 @@ def _parameter(key: str, raw: Mapping[str, Any]) -> Parameter:
             peildatum=_date(item["peildatum"]),
             confidence=item["confidence"],
             note=item.get("note"),
+            valid_until=_date(item["valid_until"]) if item.get("valid_until") else None,
+            carried_forward=item.get("carried_forward"),
         )
         for item in raw["values"]
     )
@@ -157,12 +161,15 @@ class Parameters:
         return node
 
     def change_days(self) -> list[dt.date]:
-        """Every day on which some value starts or a value's data ends (the day after covered_until), sorted:
-        between two of them every parameter has the same value, so lookups can be shared (_data.Lookups)."""
+        """Every day on which some value starts or a value's data ends (the day after covered_until or
+        valid_until), sorted: between two of them every parameter has the same value and is either known or
+        carried forward, so lookups can be shared (_data.Lookups)."""
         if self._change_days is None:
             days = set()
             for raw in self._raw.values():
                 days.update(_date(item["from"]) for item in raw["values"])
+                days.update(_date(item["valid_until"]) + dt.timedelta(days=1)
+                            for item in raw["values"] if item.get("valid_until"))
                 if raw.get("covered_until"):
                     days.add(_date(raw["covered_until"]) + dt.timedelta(days=1))
             self._change_days = sorted(days)

@@ -10,7 +10,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Route:
-    """One funding route and its policy: who pays the salary during the BVP, which premiums apply."""
+    """One funding route and its policy: who pays the salary during the BVP, which premiums apply.
+
+    `employer_premiums` holds (small employer, large employer) premium names; the two are the same for a premium
+    that does not depend on the employer's size.
+    """
 
     key: str
     label: str
@@ -18,7 +22,18 @@ class Route:
     choice_label: str
     practice_pays_salary_during_bvp: bool
     bvp_salary: str
-    employer_premiums: tuple[str, ...]
+    employer_premiums: tuple[tuple[str, str], ...]
+
+    def premiums(self, small_employer: bool) -> tuple[str, ...]:
+        """The premium names for a small (or a medium-sized or large) employer."""
+        return tuple(small if small_employer else large for small, large in self.employer_premiums)
+
+
+def _premium_pair(item: str | Mapping[str, str]) -> tuple[str, str]:
+    """A premium name, or {small_employer, large_employer} (data/routes.yaml), as (small, large)."""
+    if isinstance(item, str):
+        return item, item
+    return item["small_employer"], item["large_employer"]
 
 
 def routes(bundle: Mapping[str, Any]) -> tuple[Route, ...]:
@@ -31,7 +46,7 @@ def routes(bundle: Mapping[str, Any]) -> tuple[Route, ...]:
             choice_label=raw["choice_label"],
             practice_pays_salary_during_bvp=bool(raw["practice_pays_salary_during_bvp"]),
             bvp_salary=raw["bvp_salary"],
-            employer_premiums=tuple(raw["employer_premiums"]),
+            employer_premiums=tuple(_premium_pair(item) for item in raw["employer_premiums"]),
         )
         for raw in bundle["routes"]
     )
@@ -47,8 +62,10 @@ def route_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     if not bundle.get("routes"):
         return [(ROUTES_FILE, "", "bestand ontbreekt of heeft geen routes (kind: routes)")]
     for number, route in enumerate(routes(bundle)):
-        for index, name in enumerate(route.employer_premiums):
-            if PREMIUMS + name not in bundle["parameters"]:
+        for index, pair in enumerate(route.employer_premiums):
+            for name in dict.fromkeys(pair):
+                if PREMIUMS + name in bundle["parameters"]:
+                    continue
                 problems.append((ROUTES_FILE, f"routes.{number}.employer_premiums.{index}",
                                  f"'{name}' staat niet in data/employer_costs/insurance_premiums.yaml"))
     known = [route.key for route in routes(bundle)]

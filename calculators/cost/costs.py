@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from calculators._money import ZERO, cents, rate
+from calculators._parameters import ParameterNode
 from calculators._routes import Route
 from calculators._timeline import Period, study_year_of
 from calculators.cost.context import Context
@@ -61,25 +63,39 @@ def course_fee(ctx: Context, index: int) -> Decimal:
     return Decimal(p.course_fee_level_3_4) * (parts - elapsed) / parts
 
 
+def _pension(pension: ParameterNode, gross: Decimal, fulltime_share: Decimal) -> Decimal:
+    """The employer's part of the PFZW premiums on a month's gross pay (`fulltime_share`: part-time factor x the
+    paid part of the month). The pension premium is over (pensionable pay, capped at the maximum, - franchise);
+    since 2026 the WIA-excedent premium is over the part above its threshold. Each yearly amount is per full-time
+    year, so it counts for a twelfth times `fulltime_share`. Before 2026 the separate disability premium (AP) had
+    its own franchise; the calculator starts in 2026, when that premium was 0, so it is not counted."""
+    def monthly(amount: Any) -> Decimal:
+        return Decimal(amount) / 12 * fulltime_share
+
+    pensionable = min(gross, monthly(pension.max_pensionable_salary))
+    premium = rate(pension.premium_rate) * max(ZERO, pensionable - monthly(pension.franchise))
+    excedent = rate(pension.wia_excedent_rate) * max(ZERO, pensionable - monthly(pension.wia_excedent_threshold))
+    return rate(pension.employer_share) * (premium + excedent)
+
+
 def month_costs(ctx: Context, month: Period, index: int, route: Route, pays_bvp: bool) -> dict[str, Decimal]:
     """Every cost kind for month `index` of the whole place; `pays_bvp`: the practice pays salary in the BVP."""
     inp, p = ctx.inp, ctx.look.at(month.first)
-    wc, premiums, pension = p.cao.working_conditions, p.employer_costs.insurance_premiums, p.employer_costs.pension_pfzw
+    wc, premiums = p.cao.working_conditions, p.employer_costs.insurance_premiums
     paid = Decimal(1) if pays_bvp else ctx.employed_share(month)
     salary = _fulltime_salary(ctx, month, index) * ctx.parttime * paid
     holiday = salary * rate(wc.holiday_pay_rate)
     year_end = salary * rate(wc.year_end_payment_rate)
     gross = salary + holiday + year_end
-    premium_rate = sum((rate(premiums[name]) for name in route.employer_premiums), ZERO)
+    premium_rate = sum((rate(premiums[name]) for name in route.premiums(inp.small_employer)), ZERO)
     premium_base = min(gross, Decimal(premiums.max_premium_wage) / 12)
-    franchise = Decimal(pension.franchise) / 12 * ctx.parttime * paid
     new_year = ctx.starts_study_year(index)
     costs = {
         "salary": salary,
         "holiday_pay": holiday,
         "year_end": year_end,
         "premiums": premium_base * premium_rate,
-        "pension": rate(pension.premium_rate) * rate(pension.employer_share) * max(ZERO, gross - franchise),
+        "pension": _pension(p.employer_costs.pension_pfzw, gross, ctx.parttime * paid),
         "ssfh_contribution": gross * rate(p.employer_costs.ssfh_contribution.contribution_rate),
         "course_fee": course_fee(ctx, index),
         "books": inp.books_per_year if new_year else ZERO,

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from calculators._format import euro, long_date
 from calculators._inputs import Field
-from calculators._money import cents
 from calculators._parameters import ParameterNode, Parameters, parameters_of
-from calculators.cost.salary import TABLE, index_salary
+from calculators.cost.salary import has_complete_table
+from calculators.cost.wages import default_salary, default_supervisor_salary
 from calculators.planning.defaults import default_bvp_start
 from calculators.planning.schedule import preparation_days
 
@@ -25,6 +26,7 @@ LKV_CHOICES = (
 YES_NO = (("ja", "Ja"), ("nee", "Nee"))
 # The route questions may stay open: until both are answered the page compares the routes side by side.
 ROUTE_ANSWERS = (("onbekend", "Weet ik nog niet"), ("ja", "Ja"), ("nee", "Nee"))
+WAGE_BILL_LIMIT = "employer_costs.insurance_premiums.small_employer_wage_bill_limit"
 
 
 @dataclass(frozen=True)
@@ -47,45 +49,34 @@ class CostInput:
     # The two route questions (data/routes.yaml, chosen_when): "ja", "nee" or "onbekend".
     uwv_benefit: str = "onbekend"
     from_other_job: str = "onbekend"
+    # A small employer pays the low Aof premium and its sector's Whk premium (data/routes.yaml).
+    small_employer: bool = True
+    # The trainee's age on the start date when under 21 (the youth minimum wage); None: 21 or older.
+    age: int | None = None
 
 
 def _number(value: Any) -> str:
     return format(Decimal(value).normalize(), "f")
 
 
-def default_salary(parameters: Parameters, on: dt.date) -> Decimal:
-    """The CAO floor (minimum hourly wage x full-time week x 52 / 12) as known on its own date, raised with
-    every CAO increase from then up to `on` (an assumption, labelled as such)."""
-    floor = parameters.get("cao.working_conditions.minimum_hourly_wage").entry_on(on)
-    hours = Decimal(parameters.at(on).cao.working_conditions.fulltime_hours_per_week)
-    scale = int(parameters.at(on).cao.function_scales.doktersassistent_a)
-    monthly = Decimal(floor.value) * hours * 52 / 12
-    return cents(index_salary(parameters, monthly, floor.start, on, scale))
-
-
-def default_supervisor_salary(parameters: Parameters, on: dt.date) -> Decimal:
-    """Last known table amount for the reference scale/step, indexed with the CAO increases since then."""
-    reference = parameters.at(on).cost_defaults.supervisor_reference_scale
-    scale, step = str(reference["scale"]), str(reference["step"])
-    for entry in reversed(parameters.get("cao.salary_tables.salary_table").values):
-        amount = entry.value["scales"].get(scale, {}).get(step)
-        if entry.start <= on and amount is not None:
-            return cents(index_salary(parameters, Decimal(amount), entry.start, on, int(scale)))
-    return default_salary(parameters, on)
+def start_range(bundle: Mapping[str, Any]) -> tuple[dt.date, dt.date]:
+    """First and last start date the calculator accepts (data/index.yaml: supported_period, latest_start)."""
+    period = bundle["supported_period"]
+    return dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period.get("latest_start", period["end"]))
 
 
 def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     """The form's fields; defaults from data/ at the default start date, a region's overrides applied."""
     parameters = Parameters(bundle)
-    period = bundle["supported_period"]
-    start = default_bvp_start(bundle, preparation_days(bundle), latest=dt.date.fromisoformat(period["end"]))
+    first, last = start_range(bundle)
+    start = default_bvp_start(bundle, preparation_days(bundle), latest=last)
     p = parameters.at(start)
     declared = (
         *_route_fields(),
-        *_programme_fields(p, start, period),
+        *_programme_fields(p, start, (first, last)),
         *_salary_fields(p, parameters, start),
         *_training_fields(p, parameters, start),
-        *_other_fields(),
+        *_other_fields(parameters, start),
     )
     overrides = (bundle.get("region") or {}).get("cost_defaults") or {}
     return tuple(
@@ -115,15 +106,20 @@ def _route_fields() -> tuple[Field, ...]:
     )
 
 
-def _programme_fields(p: ParameterNode, start: dt.date, period: Mapping[str, str]) -> tuple[Field, ...]:
+def _programme_fields(p: ParameterNode, start: dt.date, period: tuple[dt.date, dt.date]) -> tuple[Field, ...]:
     """When, how long and how many hours."""
+    first, last = period
     return (
         Field(
             "start_date",
             "Startdatum BVP",
             "date",
             start.isoformat(),
-            help=f"Eerste dag van de beroepsvoorbereidende periode; tussen {period['start']} en {period['end']}.",
+            help=(
+                f"Eerste dag van de beroepsvoorbereidende periode; tussen {long_date(first)} en {long_date(last)}. "
+                "Voor maanden waarvoor nog geen bedragen bekend zijn, rekent de rekenhulp met de laatst bekende "
+                "en meldt welke."
+            ),
         ),
         Field(
             "months",
@@ -152,11 +148,6 @@ def _programme_fields(p: ParameterNode, start: dt.date, period: Mapping[str, str
     )
 
 
-def has_complete_table(parameters: Parameters) -> bool:
-    """True when data/ holds a complete CAO salary table (then the form asks for scale and step)."""
-    return any(entry.value.get("complete") for entry in parameters.get(TABLE).values if entry.value)
-
-
 def hidden_defaults(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
     """Values for the inputs the form does not ask (scale and step without a complete salary table)."""
     parameters = parameters_of(bundle)
@@ -178,14 +169,32 @@ def _salary_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> 
         minimum=Decimal(1),
         maximum=Decimal(20000),
         help=(
-            "Aanname: standaard de cao-bodem (minimumuurloon x voltijd week), bijgewerkt met de cao-verhogingen "
-            "tot de standaard startdatum. "
+            "Het salaris dat de zij-instromer zou krijgen bij een volle werkweek "
+            f"({_number(p.cao.working_conditions.fulltime_hours_per_week)} uur); de rekenhulp rekent het om naar "
+            "de uren hierboven. Aanname: standaard de cao-bodem (minimumuurloon x voltijd week), bijgewerkt met de "
+            "cao-verhogingen tot de standaard startdatum. "
             "De rekenhulp vraagt een bedrag omdat de volledige salaristabel van de cao niet in de gegevens staat; "
-            "vul het bedrag uit je eigen salaristabel in."
+            "vul het bedrag uit je eigen salaristabel in. Minder dan het wettelijk minimumloon kan niet."
+        ),
+    )
+    age = Field(
+        "age",
+        "Leeftijd van de zij-instromer (alleen als die jonger is dan 21)",
+        "integer",
+        "",
+        unit="jaar",
+        minimum=Decimal(18),
+        maximum=Decimal(99),
+        required=False,
+        below_minimum="De rekenhulp rekent met zij-instromers van 18 jaar of ouder.",
+        help=(
+            "Laat leeg bij 21 jaar of ouder. Wie jonger is, heeft recht op het minimumjeugdloon: een deel van "
+            "het minimumloon dat afhangt van de leeftijd, en voor BBL-leerlingen ook van de datum (zie de pagina "
+            "Salaris en cao). De rekenhulp controleert de leeftijd op de startdatum."
         ),
     )
     if not has_complete_table(parameters):
-        return (monthly,)
+        return (monthly, age)
     return (
         Field(
             "scale",
@@ -206,6 +215,7 @@ def _salary_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> 
             help="Trede volgens de salaristabel; daarna elk jaar een trede hoger.",
         ),
         monthly,
+        age,
     )
 
 
@@ -241,14 +251,39 @@ def _training_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -
             unit="euro",
             minimum=Decimal(1),
             maximum=Decimal(20000),
-            help="Schatting uit de laatst bekende salaristabel (indicatief).",
+            help=(
+                "Schatting uit de laatst bekende salaristabel (indicatief). Ook dit is het salaris bij een volle "
+                "werkweek; minder dan het wettelijk minimumloon kan niet."
+            ),
         ),
     )
 
 
-def _other_fields() -> tuple[Field, ...]:
-    """Sharing the place, the wage-cost benefit and a comparison with a freelancer."""
+def _small_employer_help(parameters: Parameters, start: dt.date) -> str:
+    """Who counts as a small employer, with the wage-bill limit in force on `start` (or the nearest known)."""
+    param = parameters.get(WAGE_BILL_LIMIT)
+    entry = next((e for e in reversed(param.values) if e.start <= start), param.values[0])
+    year = (entry.valid_until or entry.start).year
     return (
+        f"Ja als de loonsom van de praktijk twee jaar eerder hoogstens {euro(entry.value)} was (de grens voor "
+        f"premiejaar {year}); dat geldt voor bijna elke huisartsenpraktijk. Een kleine werkgever betaalt de lage "
+        "premie voor het Arbeidsongeschiktheidsfonds en de premie Werkhervattingskas van zijn sector (de rekenhulp "
+        "neemt de sector van de zorg; kijk op je premiebeschikking). Nee: de hoge premie en het landelijk gemiddelde "
+        "van de Werkhervattingskas."
+    )
+
+
+def _other_fields(parameters: Parameters, start: dt.date) -> tuple[Field, ...]:
+    """The employer's size, sharing the place, the wage-cost benefit and a comparison with a freelancer."""
+    return (
+        Field(
+            "small_employer",
+            "Kleine werkgever",
+            "choice",
+            "ja",
+            choices=YES_NO,
+            help=_small_employer_help(parameters, start),
+        ),
         Field(
             "share_percent",
             "Aandeel van deze praktijk in de leerwerkplek",

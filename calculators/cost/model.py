@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from calculators._data import Lookups
-from calculators._format import format_value, long_date
+from calculators._format import format_value
 from calculators._money import cents
 from calculators._parameters import parameters_of
 from calculators._routes import Route, routes
@@ -22,6 +22,7 @@ from calculators.cost import subsidies
 from calculators.cost.context import Context
 from calculators.cost.costs import month_costs
 from calculators.cost.inputs import CostInput
+from calculators.cost.notices import carried_notice, salary_notices
 from calculators.cost.plan import route_plan
 from calculators.cost.share import share_row
 from calculators.cost.types import Assumption, CostResult, Range, RouteResult, Row, combine
@@ -49,7 +50,7 @@ def _month_costs(ctx: Context, index: int, route: Route, pays_bvp: bool) -> dict
     """Month costs, computed once per premium set: outside the BVP (and when paying it) routes only differ
     by their premiums, so the three routes share most months."""
     unpaid_bvp = not pays_bvp and ctx.employed_share(ctx.months[index]) < 1
-    key = (index, route.employer_premiums, unpaid_bvp)
+    key = (index, route.premiums(ctx.inp.small_employer), unpaid_bvp)
     if key not in ctx.cache:
         ctx.cache[key] = month_costs(ctx, ctx.months[index], index, route, pays_bvp=not unpaid_bvp)
     return ctx.cache[key]
@@ -109,7 +110,8 @@ def compute(bundle: Mapping[str, Any], inp: CostInput, only: str | None = None) 
     freelance = None
     if inp.freelance_hourly_rate > 0:
         freelance = cents(inp.freelance_hourly_rate * inp.hours_per_week * 52 * ctx.share)
-    return CostResult(inp, results, _assumptions(ctx.look), _general_warnings(bundle, ctx), freelance)
+    warnings = _general_warnings(bundle, ctx)  # before the assumptions: its checks look values up too
+    return CostResult(inp, results, _assumptions(ctx.look), warnings, freelance)
 
 
 def _assumptions(look: Lookups) -> tuple[Assumption, ...]:
@@ -127,23 +129,14 @@ def _assumptions(look: Lookups) -> tuple[Assumption, ...]:
 
 
 def _general_warnings(bundle: Mapping[str, Any], ctx: Context) -> tuple[str, ...]:
-    warnings = []
-    supported_end = dt.date.fromisoformat(bundle["supported_period"]["end"])
-    if ctx.months[-1].last > supported_end:
-        warnings.append(
-            f"Het traject loopt door na {long_date(supported_end)}, het einde van de lopende cao en van de "
-            "gecontroleerde gegevens: latere maanden rekenen met de laatst bekende waarden."
-        )
+    warnings = salary_notices(ctx)
     advised = Decimal(ctx.look.at(ctx.inp.start_date).training.bbl.advised_min_hours_per_week)
     if ctx.inp.hours_per_week < advised:
         warnings.append(
             f"Minder dan {advised.normalize()} uur per week: de school uit de pilot raadt minimaal "
             f"{advised.normalize()} uur aan, anders is er te weinig praktijkervaring."
         )
-    for key, until in sorted(ctx.look.extrapolated.items()):
-        label = ctx.look.parameters.get(key).label
-        warnings.append(
-            f"{label}: de gegevens gelden t/m {long_date(until)}; voor latere maanden is de laatst "
-            "bekende waarde gebruikt."
-        )
-    return tuple(warnings)
+    # Last: every lookup of the answer has been made, so the notice names every value carried past its data.
+    cao_end = dt.date.fromisoformat(bundle["supported_period"]["end"])
+    carried = carried_notice(ctx.look, cao_end, ctx.months[-1].last)
+    return tuple([carried, *warnings] if carried else warnings)

@@ -38,3 +38,8 @@ def table_salary(parameters: Parameters, on: dt.date, scale: int, step: int) -> 
             amount = steps.get(str(min(step, top)))
             return (Decimal(amount), entry.start) if amount is not None else None
     return None
+
+
+def has_complete_table(parameters: Parameters) -> bool:
+    """True when data/ holds a complete CAO salary table (then the form asks for scale and step)."""
+    return any(entry.value.get("complete") for entry in parameters.get(TABLE).values if entry.value)

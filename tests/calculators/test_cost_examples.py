@@ -9,6 +9,7 @@ Subsidy amounts are the real ones from data/.
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal as D
 
 import pytest
@@ -19,6 +20,17 @@ from calculators.cost.inputs import CostInput, fields, hidden_defaults
 from calculators.cost.model import compute
 from calculators.cost.share import share_of
 from calculators.cost.types import Range
+from tests.calculators.conftest import hand_bundle, set_values
+
+
+@pytest.fixture
+def bundle() -> dict:
+    """The hand bundle with the premiums that depend on the employer's size at round numbers too: the default
+    (a small employer) pays the sector Whk premium, 0 here like the other premiums besides AWf."""
+    found = hand_bundle()
+    for name in ("whk_small_employer_sector", "aof_high"):
+        set_values(found, f"employer_costs.insurance_premiums.{name}", ("2017-01-01", 0))
+    return found
 
 
 def cost_input(bundle: dict, **raw: str):
@@ -212,7 +224,7 @@ def test_net_cost_is_cost_minus_subsidy_for_both_ends(bundle: dict) -> None:
         ("hours_per_week", "veel", "Vul een getal in"),
         ("monthly_salary", "-5", "Vul minimaal 1 euro in."),
         ("monthly_salary", "9999999", "Vul hoogstens 20.000 euro in."),
-        ("start_date", "2031-01-01", "Kies een startdatum tussen 1 januari 2026 en 30 juni 2027"),
+        ("start_date", "2031-01-01", "Kies een startdatum tussen 1 januari 2026 en 31 december 2028"),
         ("start_date", "31-2-2027", "Vul een geldige datum in"),
         ("months", "2,5", "Vul een geheel getal in."),
         ("lkv_target_group", "iets", "Kies een van de mogelijkheden"),
@@ -228,3 +240,76 @@ def test_bad_input_gives_a_dutch_message_at_the_field(real_bundle: dict, field: 
 def test_dutch_number_formats_are_accepted(real_bundle: dict) -> None:
     for text in ("2.634,67", "2634,67", "2634.67", "€ 2.634,67"):
         assert run("kosten", real_bundle, {"monthly_salary": text})["status"] == "result"
+
+
+def test_a_small_employer_pays_its_sector_whk_and_the_low_aof_a_large_one_the_average_and_the_high(
+        bundle: dict) -> None:
+    premiums = "employer_costs.insurance_premiums."
+    for name, value in (("whk_small_employer_sector", 2), ("whk_sector_average", 1), ("aof_high", 3)):
+        set_values(bundle, premiums + name, ("2017-01-01", value))
+    small = route(compute(bundle, cost_input(bundle, start_date="2026-01-01", months="3")), "regulier")
+    large = route(compute(bundle, cost_input(bundle, start_date="2026-01-01", months="3", small_employer="nee")),
+                  "regulier")
+    # March: gross 1276 (see above). Small: AWf 10 + Aof low 0 + sector Whk 2 = 12 %; large: 10 + 3 + 1 = 14 %.
+    assert (small.months[2].costs["premiums"], large.months[2].costs["premiums"]) == (D("153.12"), D("178.64"))
+
+
+def test_pfzw_wia_excedent_premium_over_pay_above_its_threshold_and_the_pensionable_cap(bundle: dict) -> None:
+    pension = "employer_costs.pension_pfzw."
+    set_values(bundle, pension + "wia_excedent_rate", ("2017-01-01", 10))
+    set_values(bundle, pension + "wia_excedent_threshold", ("2017-01-01", 24000))
+    set_values(bundle, pension + "max_pensionable_salary", ("2017-01-01", 1000000))
+    march = route(compute(bundle, cost_input(bundle, start_date="2026-01-01", months="3", hours_per_week="40")),
+                  "regulier").months[2].costs
+    # Full time: 2200 + 8 % + 8 % = 2552 gross. Pension (2552 - 12000 / 12) x 20 % x 50 % = 155.20; WIA excedent
+    # (2552 - 24000 / 12) x 10 % x 50 % = 27.60 (the same assumed employer share).
+    assert march["pension"] == D("182.80")
+    bundle = copy.deepcopy(bundle)  # a new bundle: parameters are read once per bundle
+    set_values(bundle, pension + "max_pensionable_salary", ("2017-01-01", 24000))
+    capped = route(compute(bundle, cost_input(bundle, start_date="2026-01-01", months="3", hours_per_week="40")),
+                   "regulier").months[2].costs
+    # Pensionable pay capped at 24000 / 12 = 2000: (2000 - 1000) x 20 % x 50 % = 100; nothing above the threshold.
+    assert capped["pension"] == D("100.00")
+
+
+def test_values_past_their_end_are_carried_forward_and_named_in_one_warning(real_bundle: dict) -> None:
+    from calculators.cost import compute as compute_answer
+
+    result = compute_answer(real_bundle, hidden_defaults(real_bundle, parse_inputs(
+        fields(real_bundle), {"start_date": "2028-02-01"}).values))
+    carried = [w for w in result.warnings if "laatst bekende waarde" in w]
+    assert len(carried) == 1
+    # The Zvw levy of 2026 (valid until 31 December 2026, no 2027 value) is used from 1 January 2027 and named
+    # there once, with its value; a 2027 premium (valid until 31 December 2027) from 1 January 2028.
+    assert "Vanaf 1 januari 2027: " in carried[0] and "werkgeversheffing Zvw (6,1 %)" in carried[0]
+    assert carried[0].index("Vanaf 1 januari 2028") < carried[0].index("werkhervattingskas (Whk), kleine werkgever")
+    assert carried[0].count("werkgeversheffing Zvw") == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "fragment"),
+    [
+        ({"monthly_salary": "2000", "hours_per_week": "38"}, "monthly_salary", "Dat is op 3 mei 2027"),
+        ({"monthly_salary": "2000"}, "monthly_salary", "Voor 24 uur per week is dat op 3 mei 2027"),
+        ({"monthly_salary": "1200", "age": "19", "start_date": "2026-09-07"}, "monthly_salary",
+         "minimumjeugdloon voor 19 jaar (52,5 % van het minimumloon)"),
+        ({"supervisor_monthly_salary": "2000"}, "supervisor_monthly_salary", "bij voltijd (38 uur per week)"),
+        ({"age": "17"}, "age", "18 jaar of ouder"),
+    ],
+)
+def test_a_salary_below_the_legal_minimum_is_refused_at_its_field(real_bundle: dict, raw: dict, field: str,
+                                                                   fragment: str) -> None:
+    outcome = run("kosten", dict(real_bundle, as_of="2026-12-01"), raw)
+    assert outcome["status"] == "invalid"
+    assert list(outcome["errors"]) == [field] and fragment in outcome["errors"][field]
+
+
+def test_the_legal_minimum_is_the_floor_exactly_and_a_youth_below_21_gets_the_youth_minimum(real_bundle: dict) -> None:
+    bundle = dict(real_bundle, as_of="2026-12-01")
+    # 1 September 2026: 14,99 x 38 x 52 / 12 = 2468,35 at full time; at exactly that amount the form accepts it.
+    assert run("kosten", bundle, {"start_date": "2026-09-07", "monthly_salary": "2468,35"})["status"] == "result"
+    assert run("kosten", bundle, {"start_date": "2026-09-07", "monthly_salary": "2468,34"})["status"] == "invalid"
+    # 20 years old in 2026 (BBL youth wage 61,5 %): 2468,35 x 0,615 = 1518,04 accepted; in 2027 (87,5 %) refused.
+    young = {"age": "20", "monthly_salary": "1518,04"}
+    assert run("kosten", bundle, {**young, "start_date": "2026-09-07"})["status"] == "result"
+    assert run("kosten", bundle, {**young, "start_date": "2027-02-01"})["status"] == "invalid"

@@ -51,12 +51,23 @@ def test_defaults_as_of_later_dates_are_never_in_the_past_and_avoid_holidays(mon
     assert "valt deels in de" not in result["html"], "the default BVP lies in a school holiday"
 
 
-def test_cost_default_stays_inside_the_checked_data() -> None:
-    # As of May 2027 the first holiday-free start after the preparation lies after the supported period
-    # (ends 30 June 2027): the cost calculator takes the latest valid Monday that is not in the past.
+def test_cost_default_is_the_first_sensible_start_also_after_the_running_cao() -> None:
+    # As of May 2027 the first holiday-free start after the preparation lies after the running CAO (ends 30 June
+    # 2027). The cost calculator accepts starts up to data/index.yaml's latest_start, so it proposes the same
+    # first sensible Monday as the planner, and the answer says which values it carries forward.
     bundle = as_of(dt.date(2027, 5, 3))
     start = dt.date.fromisoformat(default("kosten", "start_date", bundle))
-    assert dt.date(2027, 5, 3) <= start <= dt.date(2027, 6, 30)
+    assert start == dt.date.fromisoformat(default("planning", "bvp_start", bundle))
+    assert dt.date(2027, 6, 30) < start <= dt.date.fromisoformat(REAL["supported_period"]["latest_start"])
+    outcome = run("kosten", bundle, {})
+    assert outcome["status"] == "result"
+    assert "rekent de rekenhulp met de laatst bekende waarde" in outcome["html"]
+
+
+def test_cost_default_never_passes_the_latest_start() -> None:
+    bundle = as_of(dt.date(2028, 11, 1))
+    start = dt.date.fromisoformat(default("kosten", "start_date", bundle))
+    assert dt.date(2028, 11, 1) <= start <= dt.date(2028, 12, 31)
     assert run("kosten", bundle, {})["status"] == "result"
 
 
