@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # `python tools/data_status.py` puts tools/ first
 
 from handbook_build.data import DataError, load_data  # noqa: E402
 from handbook_build.freshness import WARN_MONTHS, StatusRow, status_rows  # noqa: E402
+from handbook_build.freshness.status import add_months, unplanned_default_ends  # noqa: E402
 
 
 def _until(row: StatusRow) -> str:
@@ -37,21 +38,36 @@ def format_row(row: StatusRow) -> str:
     ])) or "niet gebruikt"
     start = f"vanaf {row.start.isoformat()}, " if row.start else ""
     flags = f"  <-- {'; '.join(row.flags)}" if row.flags else ""
+    carried = f"\n    daarna doorgetrokken: {row.carried_forward}" if row.carried_forward else ""
     return (f"{row.file}: {row.key} ({row.label})\n    {start}{_until(row)}, peildatum {row.peildatum.isoformat()}, "
-            f"betrouwbaarheid {row.confidence}; {used}{flags}")
+            f"betrouwbaarheid {row.confidence}; {used}{flags}{carried}")
 
 
 def format_short(row: StatusRow) -> str:
     return f"- {row.file}: {row.key}: {'; '.join(row.flags)} ({_until(row)}, peildatum {row.peildatum.isoformat()})"
 
 
+def defaults_summary(rows: list[StatusRow], until: dt.date) -> list[str]:
+    """What ends behind the calculators' default inputs up to `until`: carried forward on purpose, or not yet."""
+    ending = [row for row in rows if row.defaults and row.valid_until is not None and row.valid_until <= until
+              and not row.has_next]
+    open_ = unplanned_default_ends(rows, until)
+    lines = [f"Achter de standaardinvoer van een rekenhulp eindigen t/m {until.isoformat()} {len(ending)} waarden "
+             f"zonder volgende waarde: {len(ending) - len(open_)} bewust doorgetrokken (notitie carried_forward), "
+             f"{len(open_)} zonder afspraak."]
+    lines += [f"- ZONDER AFSPRAAK {row.file}: {row.key} ({_until(row)}): voeg een waarde toe of een notitie "
+              "carried_forward" for row in open_]
+    return lines
+
+
 def report(rows: list[StatusRow], today: dt.date, short: bool) -> str:
     flagged = [row for row in rows if row.flags]
     head = (f"Actualiteit van de gegevens op {today.isoformat()}: {len(rows)} waarden, {len(flagged)} vragen aandacht "
             f"(verloopt binnen {WARN_MONTHS} maanden, lage betrouwbaarheid of peildatum ouder dan een jaar).")
+    summary = defaults_summary(rows, add_months(today, WARN_MONTHS))
     if short:
-        return "\n".join([head, *(format_short(row) for row in flagged)])
-    return "\n".join([head, "", *(format_row(row) for row in rows)])
+        return "\n".join([head, *summary, *(format_short(row) for row in flagged)])
+    return "\n".join([head, *summary, "", *(format_row(row) for row in rows)])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from calculators._format import long_date, short_date
-from handbook_build.freshness.status import WARN_MONTHS, StatusRow, status_rows
+from handbook_build.freshness.status import WARN_MONTHS, StatusRow, add_months, status_rows, unplanned_default_ends
 
 CONFIDENCE_LABELS = {"high": "hoog", "medium": "gemiddeld", "low": "laag"}
 
@@ -24,6 +24,8 @@ def _cell(text: str, attributes: str = "") -> str:
 def _row(row: StatusRow) -> str:
     until = "geen einddatum bekend" if row.valid_until is None else (
         f"{short_date(row.valid_until)} <small>({escape(row.valid_until_basis)})</small>")
+    if row.carried_forward:
+        until += f"<br><small>Daarna doorgetrokken: {escape(row.carried_forward)}</small>"
     used = "<br>".join(
         [f"rekenhulp {escape(name)}" for name in row.calculators] + [f"<code>{escape(p)}</code>" for p in row.pages]
     ) or "–"
@@ -50,9 +52,18 @@ def render_status_page(bundle: Mapping[str, Any], today: dt.date, root: Path) ->
     """Summary, then the values that need attention, then every current value."""
     rows = status_rows(bundle, today, root)
     flagged = [row for row in rows if row.flags]
+    horizon = add_months(today, WARN_MONTHS)
+    open_ = unplanned_default_ends(rows, horizon)
+    carried = [row for row in rows if row.defaults and row.carried_forward and row.valid_until is not None
+               and row.valid_until <= horizon]
     summary = (f"<p>Stand op {long_date(today)}: {len(rows)} actuele waarden, waarvan {len(flagged)} aandacht "
                f"vragen: ze verlopen binnen {WARN_MONTHS} maanden (of zijn verlopen), hebben een lage "
-               "betrouwbaarheid of zijn langer dan een jaar niet gecontroleerd.</p>")
+               "betrouwbaarheid of zijn langer dan een jaar niet gecontroleerd.</p>"
+               f"<p data-default-ends>Achter de standaardinvoer van een rekenhulp eindigen tot en met "
+               f"{long_date(horizon)} {len(carried) + len(open_)} waarden zonder volgende waarde: "
+               f"{len(carried)} worden bewust doorgetrokken (de rekenhulpen melden dat), {len(open_)} nog zonder "
+               "afspraak" + ("" if not open_ else ": " + ", ".join(f"<code>{escape(r.key)}</code>" for r in open_))
+               + ".</p>")
     return "\n\n".join([
         summary,
         "<h2 id=\"aandacht\">Wat aandacht vraagt</h2>",

@@ -23,6 +23,7 @@ FLAG_EXPIRED = "verlopen"
 FLAG_EXPIRES = "verloopt binnen {months} maanden"
 FLAG_LOW = "lage betrouwbaarheid"
 FLAG_STALE = "peildatum ouder dan een jaar"
+FLAG_CARRIED = "daarna doorgetrokken"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class StatusRow:
     calculators: tuple[str, ...]
     pages: tuple[str, ...]
     flags: tuple[str, ...]
+    # The note of a last value that is knowingly carried past its end (data/README.md), else "".
+    carried_forward: str = ""
+    # Calculators that read the value with their default inputs (a subset of `calculators`).
+    defaults: tuple[str, ...] = ()
+    has_next: bool = False  # a later value follows, so this one hands over instead of running out
 
 
 def _date(text: str) -> dt.date:
@@ -99,11 +105,17 @@ def parameter_rows(bundle: Mapping[str, Any], today: dt.date, usage: Usage) -> l
         for index, entry in _current_and_later(param["values"], today):
             end, basis = entry_end(param, index)
             peildatum = _date(entry["peildatum"])
+            # A value followed by a known next value does not run out (also when it has a valid_until of its
+            # own, such as a premium year): only flag a real end.
+            has_next = index + 1 < len(param["values"])
+            flags = flags_for(None if has_next else end, peildatum, entry["confidence"], today)
+            carried = "" if has_next else entry.get("carried_forward", "")
+            if carried and end is not None and end <= add_months(today, WARN_MONTHS):
+                flags += (FLAG_CARRIED,)
             rows.append(StatusRow(
                 key, param["label"], param["file"], _date(entry["from"]), end, basis, peildatum,
-                entry["confidence"], usage.calculators.get(key, ()), usage.pages.get(key, ()),
-                # A value followed by a known next value does not run out: only flag a real end.
-                flags_for(None if basis == "volgende waarde" else end, peildatum, entry["confidence"], today),
+                entry["confidence"], usage.calculators.get(key, ()), usage.pages.get(key, ()), flags,
+                carried, usage.defaults.get(key, ()), has_next,
             ))
     return rows
 
@@ -150,6 +162,13 @@ def status_rows(bundle: Mapping[str, Any], today: dt.date, root: Path) -> list[S
     return parameter_rows(bundle, today, usage) + holiday_rows(bundle, today, usage) + fact_rows(bundle, today, usage)
 
 
+def unplanned_default_ends(rows: list[StatusRow], until: dt.date) -> list[StatusRow]:
+    """Values behind a calculator's default inputs whose data ends on or before `until` with neither a next
+    value nor a `carried_forward` note: someone has to add a value or decide to carry this one forward."""
+    return [row for row in rows if row.defaults and row.valid_until is not None and row.valid_until <= until
+            and not row.has_next and not row.carried_forward]
+
+
 def expiring_defaults(bundle: Mapping[str, Any], today: dt.date, months: int = 3) -> list[str]:
     """Dutch warnings for values a calculator uses with its default inputs that end within `months`.
 
@@ -167,9 +186,12 @@ def expiring_defaults(bundle: Mapping[str, Any], today: dt.date, months: int = 3
             continue
         if _date(param["values"][last]["from"]) <= horizon:
             verb = "gold tot en met" if end < today else "geldt tot en met"
+            carried = param["values"][last].get("carried_forward")
             messages.append(
-                f"{param['file']}: {key} ('{param['label']}') {verb} {end.isoformat()}; "
+                f"{param['file']}: {key} ('{param['label']}') {verb} {end.isoformat()}"
+                f"{' en wordt daarna doorgetrokken (carried_forward)' if carried else ''}; "
                 f"de rekenhulp {', '.join(names)} gebruikt deze waarde bij de standaardinvoer. "
-                "Voeg een nieuwe waarde met bron en peildatum toe."
+                + ("Voeg een nieuwe waarde toe zodra die bekend is." if carried
+                   else "Voeg een nieuwe waarde met bron en peildatum toe.")
             )
     return messages

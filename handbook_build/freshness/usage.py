@@ -26,6 +26,8 @@ from calculators._parameters import load_bundle
 class Usage:
     calculators: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Parameter key -> calculators that read it with their default inputs (a subset of `calculators`).
+    defaults: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class _RecordingParameters(dict):
@@ -143,7 +145,8 @@ def _keys_on_page(text: str, bundle: Mapping[str, Any], calculator_keys: Mapping
 def find_usage(bundle: Mapping[str, Any], root: Path) -> Usage:
     """Who uses what: calculators by name, pages by their path under docs/."""
     by_key: dict[str, set[str]] = _static_calculator_usage(bundle, root)
-    for key, names in calculators_using_defaults(bundle).items():
+    defaults = calculators_using_defaults(bundle)
+    for key, names in defaults.items():
         by_key.setdefault(key, set()).update(names)
     calculator_keys: dict[str, set[str]] = defaultdict(set)
     for key, names in by_key.items():
@@ -157,4 +160,5 @@ def find_usage(bundle: Mapping[str, Any], root: Path) -> Usage:
     return Usage(
         calculators={key: tuple(sorted(names)) for key, names in by_key.items()},
         pages={key: tuple(sorted(paths)) for key, paths in pages.items()},
+        defaults=defaults,
     )

@@ -41,6 +41,8 @@ def prose_value(bundle: Mapping[str, Any], key: str, on: dt.date, bare: bool = F
         value = param.value_on(on)
     except ParameterError:
         value = (param.values[0] if on < param.first_date else param.values[-1]).value
+    if param.unit == "code":
+        return format_value(param.unit, value)
     if bare or param.unit == "count":
         return number(value)
     if param.unit in WORDS:

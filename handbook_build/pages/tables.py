@@ -51,6 +51,8 @@ def parameter_history_table(parameters: Parameters, keys: list[str]) -> str:
         param = parameters.get(key)
         for entry in param.values:
             note = f'<br><small>{escape(entry.note)}</small>' if entry.note else ""
+            if entry.carried_forward:
+                note += f"<br><small>Daarna doorgetrokken: {escape(entry.carried_forward)}</small>"
             assumption = ' <span class="hb-assumption">aanname</span>' if param.assumption else ""
             rows.append(_row([
                 f"<td>{escape(param.label)}{assumption}</td>",

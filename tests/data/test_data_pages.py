@@ -80,6 +80,8 @@ def expected_numbers(value: object) -> list[Decimal]:
         if "minimum_monthly_amount" in value:
             numbers.append(Decimal(value["minimum_monthly_amount"]))
         return numbers
+    if isinstance(value, dict) and "percent_by_age" in value:
+        return [Decimal(share) for share in value["percent_by_age"].values()]
     if isinstance(value, str) and value not in {"null", "~", ""}:
         return [Decimal(value)]
     return []
@@ -103,7 +105,7 @@ def test_every_shown_value_equals_the_yaml(built_site: Path, page: str) -> None:
 def test_salary_page_shows_every_dated_value_of_its_files(built_site: Path) -> None:
     shown = {(a["data-param"], a["data-from"]) for a, _ in cells(built_site, "gegevens/salaris-en-cao/", "data-param")}
     for key, param in PARAMS.items():
-        if key.startswith(("cao.", "employer_costs.")) and not key.endswith("official_table_link"):
+        if key.startswith(("cao.", "employer_costs.", "statutory.")) and not key.endswith("official_table_link"):
             for start in param["values"]:
                 assert (key, start) in shown, f"{key}@{start} missing from the page"
 

@@ -10,6 +10,7 @@ import pytest
 from handbook_build.data import load_data
 from handbook_build.freshness.page import render_status_page
 from handbook_build.freshness.status import (
+    FLAG_CARRIED,
     FLAG_EXPIRED,
     FLAG_LOW,
     FLAG_STALE,
@@ -18,6 +19,7 @@ from handbook_build.freshness.status import (
     expiring_defaults,
     flags_for,
     status_rows,
+    unplanned_default_ends,
 )
 from handbook_build.freshness.usage import calculators_using_defaults, find_usage
 from tests.conftest import ROOT
@@ -63,9 +65,37 @@ def test_the_2026_pension_premium_is_listed_with_its_end_source_date_and_users(r
     assert row.valid_until == dt.date(2026, 12, 31)
     assert row.peildatum == dt.date(2026, 12, 1)
     assert row.confidence == "high"
-    assert row.calculators == ("kosten",)
+    assert row.calculators == ("kosten",) and row.defaults == ("kosten",)
     assert "gegevens/salaris-en-cao.md" in row.pages and "rekenhulpen/kosten.md" in row.pages
-    assert row.flags == ("verloopt binnen 6 maanden",)
+    # The 2027 premium was not found: the value is carried forward on purpose, and the report says so.
+    assert row.flags == ("verloopt binnen 6 maanden", FLAG_CARRIED)
+    assert row.carried_forward.startswith("De premie voor 2027 is niet gevonden.")
+
+
+def test_a_premium_year_with_a_next_year_is_not_flagged(rows: dict) -> None:
+    """A value with its own end (a premium year) that a later value follows hands over, it does not run out."""
+    current, following = rows["employer_costs.insurance_premiums.aof_low"]
+    assert current.valid_until == dt.date(2026, 12, 31) and current.has_next
+    assert current.flags == () and following.start == dt.date(2027, 1, 1)
+
+
+def test_no_value_behind_a_default_ends_before_april_2027_without_a_successor_or_a_carried_forward_note() -> None:
+    today = dt.date(2026, 12, 7)
+    rows = status_rows(BUNDLE, today, ROOT)
+    assert unplanned_default_ends(rows, dt.date(2027, 3, 31)) == []
+    carried = {row.key for row in rows if row.defaults and row.carried_forward}
+    assert {"employer_costs.insurance_premiums.zvw_employer_levy", "employer_costs.insurance_premiums.max_premium_wage",
+            "training.bbl.course_fee_level_3_4"} <= carried
+
+
+def test_a_value_without_a_successor_or_a_note_is_reported() -> None:
+    bundle = copy.deepcopy(BUNDLE)
+    del bundle["parameters"]["employer_costs.insurance_premiums.zvw_employer_levy"]["values"][-1]["carried_forward"]
+    rows = status_rows(bundle, dt.date(2026, 12, 7), ROOT)
+    assert [row.key for row in unplanned_default_ends(rows, dt.date(2027, 3, 31))] == [
+        "employer_costs.insurance_premiums.zvw_employer_levy"]
+    summary = data_status.defaults_summary(rows, dt.date(2027, 3, 31))
+    assert "1 zonder afspraak" in summary[0] and "zvw_employer_levy" in summary[1]
 
 
 def test_a_value_with_a_known_successor_is_not_flagged_as_expiring(rows: dict) -> None:
@@ -104,8 +134,8 @@ def test_expiring_defaults_names_value_file_and_calculator() -> None:
     rate = [m for m in messages if PFZW_RATE in m]
     assert rate == [
         "data/employer_costs/pension_pfzw.yaml: employer_costs.pension_pfzw.premium_rate ('Pensioenpremie PFZW "
-        "(totaal)') geldt tot en met 2026-12-31; de rekenhulp kosten gebruikt deze waarde bij de standaardinvoer. "
-        "Voeg een nieuwe waarde met bron en peildatum toe."
+        "(totaal)') geldt tot en met 2026-12-31 en wordt daarna doorgetrokken (carried_forward); de rekenhulp kosten "
+        "gebruikt deze waarde bij de standaardinvoer. Voeg een nieuwe waarde toe zodra die bekend is."
     ]
     assert expiring_defaults(BUNDLE, dt.date(2026, 8, 1)) == []  # more than three months before the end
 
