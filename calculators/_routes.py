@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from calculators._problems import key_path
+
 
 @dataclass(frozen=True)
 class Route:
@@ -66,12 +68,12 @@ def route_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
             for name in dict.fromkeys(pair):
                 if PREMIUMS + name in bundle["parameters"]:
                     continue
-                problems.append((ROUTES_FILE, f"routes.{number}.employer_premiums.{index}",
+                problems.append((ROUTES_FILE, key_path("routes", number, "employer_premiums", index),
                                  f"'{name}' staat niet in data/employer_costs/insurance_premiums.yaml"))
     known = [route.key for route in routes(bundle)]
     for _, scheme in sorted(bundle["schemes"].items()):
         for index, key in enumerate(scheme["routes"]):
             if key not in known:
                 reason = f"onbekende route '{key}'; kies uit: {', '.join(known)}"
-                problems.append((scheme["file"], f"routes.{index}", reason))
+                problems.append((scheme["file"], key_path("routes", index), reason))
     return problems

@@ -23,7 +23,13 @@ from handbook_build.data import build_date
 from handbook_build.freshness import expiring_defaults
 from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
 from handbook_build.runtime import Artifacts, build_artifacts
+from handbook_build.pages import region as regional
 from handbook_build.site import SiteContent, site_content
+from handbook_build.tip_checks import template_warnings
+
+# In a fork, national values are the national handbook's to update: the region takes them over with "Sync fork".
+NATIONAL_UPDATE = (" Dit is een landelijke waarde: het landelijke handboek werkt haar bij, en je neemt die update "
+                   "over met Sync fork op GitHub. Je hoeft er zelf niets aan te doen.")
 
 # A generated output: (site content, site folder) -> the files it wrote. Register new kinds here.
 GeneratedOutput = Callable[[SiteContent, Path], list[Path]]
@@ -83,8 +89,17 @@ class Pipeline:
             documents.render_document_markdown(doc_id, content.bundle, on=build_date(), project_dir=self.project_dir)
 
     def warnings(self) -> list[str]:
-        """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon."""
-        return expiring_defaults(self.content().bundle, build_date())
+        """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon, and
+        tips that still hold the template's text. In a fork, a national value says who updates it."""
+        content = self.content()
+        fork = regional.is_regional(content.region)
+        expiring = [
+            f"Gegevens verlopen binnenkort: {message}"
+            + (NATIONAL_UPDATE if fork and not message.startswith(f"data/{regional.REGION_DATA_FOLDER}/") else "")
+            for message in expiring_defaults(content.bundle, build_date())
+        ]
+        unfinished = template_warnings({tip.url: tip.path.read_text(encoding="utf-8") for tip in content.tips})
+        return [*expiring, *(f"Tip nog niet af: docs/{message}" for message in unfinished)]
 
     def runtime_paths(self) -> dict:
         """Site-relative paths of the runtime files, for the calculator pages' template (extra.runtime)."""

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calculators._problems import key_path
+
+__all__ = ["BuildError", "DataError", "DataProblem", "key_path"]
+
 
 class BuildError(Exception):
     """The build cannot go on; the message says why, in Dutch."""
@@ -27,7 +31,8 @@ class DataProblem:
 class DataError(BuildError):
     """Files in data/ or docs/tips/ are not valid; the message lists every problem found."""
 
-    def __init__(self, problems: list[DataProblem], what: str = "de gegevens") -> None:
+    def __init__(self, problems: list[DataProblem], what: str = "de gegevens", help_page: str = "") -> None:
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"Fout in {what} ({len(problems)}):\n{lines}")
+        where_to_look = f"\nWat je bij elke melding doet, staat in {help_page}." if help_page else ""
+        super().__init__(f"Fout in {what} ({len(problems)}):\n{lines}{where_to_look}")

@@ -17,25 +17,76 @@ import yaml
 from handbook_build.data.checks import date_problems
 from handbook_build.data.schema import document_validator, schema_problems, validation_problems
 from handbook_build.data.yaml_reading import StrictLoader, read_yaml
-from handbook_build.problems import DataError, DataProblem
+from handbook_build.problems import DataError, DataProblem, key_path
 
 REGIONS_FILE = "tip_regions.yaml"
+REGION_FILE = "region.yaml"  # a fork's own region (its `name`) is a tip region without being listed anywhere else
+HELP_PAGE = "docs/bijdragen/tip-schrijven.md (onder \"Wat de controle meldt\")"
+FIELDS_HINT = "zie de tabel met velden in docs/bijdragen/tip-schrijven.md"
 TIP_SCHEMA = "tip.schema.json"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"  # a tip checked on its own (tools/new_tip.py)
 STEP_NUMBERS = frozenset(range(1, 9))  # the 8 steps of the playbook; handbook_build.tips.STEP_PAGES names their pages
+
+
+# The body a new tip starts with (tools/new_tip.py writes it; docs/bijdragen/tip-schrijven.md shows it). Its
+# prompt lines are questions to the writer: a published tip that still holds one is not finished yet.
+TEMPLATE_BODY = """\
+In één of twee zinnen: wat kan een andere regio van jullie ervaring leren?
+
+## Situatie
+
+Wat was het probleem of de vraag? Denk aan de regio, de partijen en wat er al was.
+
+## Wat we deden
+
+Wat hebben jullie concreet gedaan, met wie, en in welke volgorde? Een opsomming mag.
+
+## Wat het opleverde
+
+Wat werkte, wat niet, en wat zouden jullie een volgende keer anders doen?
+
+## Contact
+
+Noem alleen de organisatie (en eventueel haar website of algemene e-mailadres), geen namen of
+telefoonnummers van personen.
+"""
+TEMPLATE_PROMPTS = tuple(
+    line for line in TEMPLATE_BODY.splitlines() if line.strip() and not line.startswith("#")
+)
 
 
 class TipError(DataError):
     """One or more tips (or the region list) are not valid: a DataError that says it is about tips."""
 
     def __init__(self, problems: list[DataProblem]) -> None:
-        super().__init__(problems, what="de tips")
+        super().__init__(problems, what="de tips", help_page=HELP_PAGE)
 
 
 # --- Reading -----------------------------------------------------------------------------------------
 
 
 def load_regions(data_dir: Path) -> list[str]:
+    """The regions a tip may name: data/tip_regions.yaml in file order, then a fork's own region (the `name` in
+    data/region.yaml when it is not the national default), so a region is named in one place only."""
+    regions = load_tip_regions(data_dir)
+    own = own_region(data_dir)
+    return [*regions, own] if own and own not in regions else regions
+
+
+def own_region(data_dir: Path) -> str | None:
+    """The fork's region name from data/region.yaml; None for the national version or an unreadable file (the
+    data check reports that one)."""
+    try:
+        region = read_yaml(data_dir / REGION_FILE, f"data/{REGION_FILE}")
+    except (OSError, DataError):
+        return None
+    if not isinstance(region, dict) or region.get("is_national_default", False):
+        return None
+    name = region.get("name")
+    return name.strip() if isinstance(name, str) and name.strip() else None
+
+
+def load_tip_regions(data_dir: Path) -> list[str]:
     """Region names from data/tip_regions.yaml, in file order; raise TipError if the list is unusable."""
     display = f"data/{REGIONS_FILE}"
     try:
@@ -50,9 +101,9 @@ def load_regions(data_dir: Path) -> list[str]:
         raise TipError(problems)
     entries = document["regions"]
     names = [entry["name"] for entry in entries]
-    problems = [DataProblem(display, f"regions.{index}.name", f"regio '{name}' staat er twee keer in")
+    problems = [DataProblem(display, key_path("regions", index, "name"), f"regio '{name}' staat er twee keer in")
                 for index, name in enumerate(names) if name in names[:index]]
-    problems += [DataProblem(display, f"regions.{index}.province", f"provincie '{entry['province']}' van "
+    problems += [DataProblem(display, key_path("regions", index, "province"), f"provincie '{entry['province']}' van "
                              f"'{entry['name']}' staat zelf niet in de lijst")
                  for index, entry in enumerate(entries) if "province" in entry and entry["province"] not in names]
     if problems:
@@ -94,13 +145,14 @@ def _parse_meta(front: str, display: str) -> tuple[Any, list[DataProblem]]:
 
 def _meta_problems(meta: dict, regions: Iterable[str], display: str, schema_dir: Path) -> list[DataProblem]:
     """The schema first (fields, types, steps, date form), then what it cannot know: regions, real dates, HTML."""
-    problems = validation_problems(document_validator(schema_dir, TIP_SCHEMA), meta, display)
+    problems = validation_problems(document_validator(schema_dir, TIP_SCHEMA), meta, display, FIELDS_HINT)
     problems += date_problems(meta, display)
     regions = list(regions)
     region = meta.get("region")
     if isinstance(region, str) and region and region not in regions:
         problems.append(DataProblem(display, "region", f"onbekende regio '{region}'; kies uit: {', '.join(regions)} "
-                                                       f"(of voeg de regio toe aan data/{REGIONS_FILE})"))
+                                                       f"(of voeg de regio toe aan data/{REGIONS_FILE}; de regio van "
+                                                       f"een eigen versie, uit data/{REGION_FILE}, hoort er vanzelf bij)"))
     for field in ("title", "author", "description"):
         value = meta.get(field)
         if not isinstance(value, str):
@@ -112,9 +164,9 @@ def _meta_problems(meta: dict, regions: Iterable[str], display: str, schema_dir:
     tags = meta.get("tags")
     for index, tag in enumerate(tags if isinstance(tags, list) else []):
         if isinstance(tag, str) and ("<" in tag or ">" in tag):
-            problems.append(DataProblem(display, f"tags.{index}", f"'{tag}': mag geen HTML of punthaken bevatten"))
+            problems.append(DataProblem(display, key_path("tags", index), f"'{tag}': mag geen HTML of punthaken bevatten"))
         elif isinstance(tag, str) and re.match(r"(stap\s*\d|regio\s*:)", tag, re.IGNORECASE):
-            problems.append(DataProblem(display, f"tags.{index}", f"'{tag}': stappen en regio worden automatisch "
+            problems.append(DataProblem(display, key_path("tags", index), f"'{tag}': stappen en regio worden automatisch "
                                                                   "tags; noem ze niet nog eens"))
     return problems
 
@@ -215,6 +267,18 @@ def check_tip_file(path: Path, regions: Iterable[str], display: str | None,
         problems += _meta_problems(meta, regions, display, schema_dir)
     problems += _text_problems(text.splitlines(), body_start, display)
     return problems, meta if isinstance(meta, dict) else None
+
+
+def template_warnings(tips_text: dict[str, str]) -> list[str]:
+    """Dutch warnings for tips (display name -> text) that still hold a line of the template: they publish, but
+    read as unfinished."""
+    warnings = []
+    for display, text in sorted(tips_text.items()):
+        left = [prompt for prompt in TEMPLATE_PROMPTS if prompt in text]
+        if left:
+            warnings.append(f"{display}: de tip bevat nog tekst uit het sjabloon (\"{left[0]}\"); vervang die door "
+                            "jullie eigen ervaring")
+    return warnings
 
 
 def validate_tip_file(path: Path, regions: Iterable[str], display: str | None = None,

@@ -16,10 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook_build.problems import DataProblem
-from handbook_build.tip_checks import REGIONS_FILE, TipError, check_tip_file, load_regions, validate_tip_file
+from handbook_build.tip_checks import (
+    REGIONS_FILE,
+    TipError,
+    check_tip_file,
+    load_regions,
+    load_tip_regions,
+    validate_tip_file,
+)
 
 __all__ = [
-    "REGIONS_FILE", "STEP_PAGES", "Tip", "TipError", "load_regions", "load_tips", "material_tags",
+    "REGIONS_FILE", "STEP_PAGES", "Tip", "TipError", "load_regions", "load_tip_regions", "load_tips", "material_tags",
     "render_step_tips", "render_tips_overview", "tips_for_step", "validate_tip_file",
 ]
 

@@ -28,7 +28,7 @@ def on_config(config):
         pipeline.check()
         config.extra["runtime"] = pipeline.runtime_paths()  # read by overrides/calculator.html
         for warning in pipeline.warnings():
-            log.warning("Gegevens verlopen binnenkort: %s", warning)
+            log.warning("%s", warning)
     except BuildError as error:
         raise PluginError(str(error)) from None
     _pipelines[config.config_file_path] = pipeline

@@ -115,10 +115,20 @@ def startpakket_link(page: str = fragments.START_PAGE) -> str:
     return fragments.startpakket_link(page)
 
 
+def tip_template() -> str:
+    """The template of a new tip (front matter and headings), as a code block."""
+    return fragments.tip_template()
+
+
+def cost_defaults_table() -> str:
+    """The keys a region may set under cost_defaults (docs/bijdragen/eigen-regio.md)."""
+    return fragments.cost_defaults_table(_site())
+
+
 MACROS = (source_url, parameter_table, scheme_sections, schemes_by_route, school_years, school_year_table,
           holiday_regions_list, facts_table, calculator, salary_table_status, matching_columns, pdf_link, changelog,
           region_block, step_tips, tips_overview, value, data_status_table, document, step_resources,
-          startpakket_link)
+          startpakket_link, tip_template, cost_defaults_table)
 
 
 def project_dir(conf: dict[str, Any]) -> Path:

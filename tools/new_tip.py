@@ -17,30 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from handbook_build.tip_checks import TEMPLATE_BODY
 from handbook_build.tips import STEP_PAGES, TipError, load_regions, slugify, validate_tip_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BODY = """\
-In één of twee zinnen: wat kan een andere regio van jullie ervaring leren?
-
-## Situatie
-
-Wat was het probleem of de vraag? Denk aan de regio, de partijen en wat er al was.
-
-## Wat we deden
-
-Wat hebben jullie concreet gedaan, met wie, en in welke volgorde? Een opsomming mag.
-
-## Wat het opleverde
-
-Wat werkte, wat niet, en wat zouden jullie een volgende keer anders doen?
-
-## Contact
-
-Noem alleen de organisatie (en eventueel haar website of algemene e-mailadres), geen namen of
-telefoonnummers van personen.
-"""
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -68,7 +49,7 @@ def tip_text(title: str, region: str, steps: list[int], date: str, author: str, 
     if tags:
         meta["tags"] = tags
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
-    return f"---\n{front}---\n\n{BODY}"
+    return f"---\n{front}---\n\n{TEMPLATE_BODY}"
 
 
 def _shown(path: Path) -> str:
@@ -87,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.region not in regions:
         print(f"Onbekende regio '{args.region}'. Kies uit: {', '.join(regions)}.\n"
-              "Staat je regio er niet bij? Voeg haar toe aan data/tip_regions.yaml.", file=sys.stderr)
+              "Staat je regio er niet bij? Voeg haar toe aan data/tip_regions.yaml. In een eigen versie voor je "
+              "regio hoort de naam uit data/region.yaml er vanzelf bij.", file=sys.stderr)
         return 1
     unknown = [step for step in args.steps if step not in STEP_PAGES]
     if unknown:

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from calculators._problems import key_path
 from calculators._routes import Route
 from calculators._timeline import add_months, study_year_of
 from calculators.cost.context import Context
@@ -114,6 +115,6 @@ def plan_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
             anchor = _REFERENCE.get(step["anchor"], _REFERENCE_DAY)
             opens, closes = resolve(anchor, step.get("opens")), resolve(anchor, step.get("closes"))
             if opens is not None and closes is not None and closes < opens:
-                problems.append((scheme["file"], f"plan.steps.{index}.closes",
+                problems.append((scheme["file"], key_path("plan", "steps", index, "closes"),
                                  "de aanvraagperiode sluit voordat ze opent; controleer opens en closes"))
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from handbook_build.problems import DataProblem
+from handbook_build.problems import DataProblem, key_path
 
 
 def _parse_date(text: str, display: str, key: str, problems: list[DataProblem]) -> dt.date | None:
@@ -26,7 +26,7 @@ def _check_dates_in(node: Any, display: str, path: str, problems: list[DataProbl
             _check_dates_in(value, display, child, problems)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            _check_dates_in(value, display, f"{path}.{index}", problems)
+            _check_dates_in(value, display, key_path(path, index), problems)
     elif isinstance(node, str) and len(node) == 10 and node[4:5] == "-" and node[:4].isdigit() and node[7:8] == "-":
         _parse_date(node, display, path, problems)
 
@@ -71,7 +71,7 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
         for name, param in document.get("amounts", {}).items():
             _check_parameter(param, display, f"amounts.{name}", problems)
         windows = [
-            (f"application_windows.{i}", w["opens"], w["closes"])
+            (key_path("application_windows", i), w["opens"], w["closes"])
             for i, w in enumerate(document.get("application_windows", []))
         ]
         check_periods(windows, display, problems)
@@ -84,7 +84,7 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
         for index, version in enumerate(versions):
             if version in versions[:index]:
                 problems.append(
-                    DataProblem(display, f"releases.{index}.version", f"versie {version} staat er twee keer in")
+                    DataProblem(display, key_path("releases", index, "version"), f"versie {version} staat er twee keer in")
                 )
     elif kind == "school_holidays":
         first, last = document["first_day"], document["last_day"]
@@ -94,7 +94,7 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
             for index, holiday in enumerate(document["holidays"]):
                 if region in holiday["regions"]:
                     period = holiday["regions"][region]
-                    key = f"holidays.{index}.regions.{region}"
+                    key = key_path("holidays", index, "regions", region)
                     periods.append((key, period["start"], period["end"]))
                     if not (first <= period["start"] and period["end"] <= last):
                         problems.append(DataProblem(display, key, f"valt buiten {first} t/m {last}"))

@@ -16,7 +16,7 @@ from calculators._checks import bundle_problems
 from handbook_build.data.checks import check_periods, semantic_problems
 from handbook_build.data.schema import document_validator, schema_problems, validation_problems
 from handbook_build.data.yaml_reading import read_yaml
-from handbook_build.problems import DataError, DataProblem
+from handbook_build.problems import DataError, DataProblem, key_path
 
 BUNDLE_FORMAT = 1
 
@@ -43,6 +43,7 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
             **{k: v for k, v in document.items() if k not in {"kind", "amounts"}},
             "file": display,
             "amounts": sorted(amounts),
+            "regional": path.parent == data_dir / REGIONAL_FOLDER,
         }
         for name, param in amounts.items():
             bundle["parameters"][f"schemes.{scheme_id}.{name}"] = _bundle_parameter(param, display)
@@ -64,6 +65,10 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
 
 
 SOURCE_DOCUMENTS = "source_documents.json"
+# A fork's own data: its regional schemes, one file each, beside the national ones in data/schemes/. The folder
+# keeps a region's files apart from the national files, so "Sync fork" never conflicts and a national copy of the
+# project (the tests) is the project without it.
+REGIONAL_FOLDER = "regio"
 
 
 def _load_source_documents(data_dir: Path, problems: list[DataProblem]) -> dict[str, dict]:
@@ -88,7 +93,7 @@ def _resolve_doc_refs(node: Any, documents: dict, display: str, path: str, probl
             for k, v in node.items()
         }
     if isinstance(node, list):
-        return [_resolve_doc_refs(v, documents, display, f"{path}.{i}", problems) for i, v in enumerate(node)]
+        return [_resolve_doc_refs(v, documents, display, key_path(path, i), problems) for i, v in enumerate(node)]
     if isinstance(node, str) and node.startswith("doc:"):
         key = node[4:]
         if key not in documents:
@@ -138,7 +143,8 @@ def load_data(data_dir: Path) -> dict:
             problems.extend(error.problems)
             continue
         found = schema_problems(document, display, schema_dir)
-        found = found or semantic_problems(document, display)
+        found = found or semantic_problems(document, display) or _placement_problems(document, path, data_dir,
+                                                                                     bundle, display)
         if not found:
             document = _resolve_doc_refs(document, documents, display, "", found)
         if found:
@@ -150,6 +156,20 @@ def load_data(data_dir: Path) -> dict:
     if problems:
         raise DataError(problems)
     return bundle
+
+
+def _placement_problems(document: dict, path: Path, data_dir: Path, bundle: dict, display: str) -> list[DataProblem]:
+    """data/regio/ holds schemes only, directly in the folder; a scheme's file name is its key, so two files
+    with one name (one national, one regional) would hide each other."""
+    regional = data_dir / REGIONAL_FOLDER
+    if regional in path.parents and (document["kind"] != "scheme" or path.parent != regional):
+        return [DataProblem(display, "kind", f"in data/{REGIONAL_FOLDER}/ horen alleen regionale regelingen "
+                                             "(kind: scheme), direct in die map")]
+    if document["kind"] == "scheme" and path.stem in bundle["schemes"]:
+        other = bundle["schemes"][path.stem]["file"]
+        return [DataProblem(display, "(bestand)", f"er is al een regeling met de naam '{path.stem}' ({other}); "
+                                                  "geef dit bestand een andere naam")]
+    return []
 
 
 def _bundle_problems(bundle: dict, data_dir: Path) -> list[DataProblem]:

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from handbook_build.problems import DataProblem
+from handbook_build.problems import DataProblem, key_path
 
 
 def _schemas(schema_dir: Path) -> dict[str, dict]:
@@ -45,12 +45,12 @@ def document_validator(schema_dir: Path, file_name: str) -> Draft202012Validator
 
 def _key_path(error: ValidationError) -> str:
     """Where the problem is; a missing or unknown field is named itself, not only the block it belongs in."""
-    parts = [str(part) for part in error.absolute_path]
+    parts: list[str | int] = list(error.absolute_path)  # ints are list positions, written from 1 (key_path)
     if error.validator == "required":
         parts += [name for name in error.validator_value if name not in (error.instance or {})][:1]
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         parts += sorted(map(str, set(error.instance) - set(error.schema.get("properties", {}))))[:1]
-    return ".".join(parts)
+    return key_path(*parts)
 
 
 def _deepest(error: ValidationError) -> ValidationError:
@@ -60,14 +60,20 @@ def _deepest(error: ValidationError) -> ValidationError:
     return error
 
 
-def _dutch_reason(error: ValidationError) -> str:
+# Where an unknown key sends a person: the schema for data/, the field table for tips (validation_problems).
+DATA_FIELDS_HINT = "zie het schema in data/schema/"
+# Kinds whose allowed keys a page lists for the people who edit them.
+FIELDS_HINT_BY_KIND = {"region": "zie de tabel met velden in docs/bijdragen/eigen-regio.md"}
+
+
+def _dutch_reason(error: ValidationError, fields_hint: str = DATA_FIELDS_HINT) -> str:
     validator, value = error.validator, error.validator_value
     if validator == "required":
         missing = [name for name in value if name not in (error.instance or {})]
         return f"verplicht veld ontbreekt: {', '.join(missing)}"
     if validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"onbekende sleutel: {', '.join(map(str, extra))} (typfout? zie het schema in data/schema/)"
+        return f"onbekende sleutel: {', '.join(map(str, extra))} (typfout? {fields_hint})"
     if validator == "pattern" and "[0-9]{4}-[0-9]{2}" in str(value):
         return f"'{error.instance}' is geen datum in de vorm JJJJ-MM-DD"
     if validator == "pattern" and "https?" in str(value):
@@ -107,13 +113,16 @@ def schema_problems(document: Any, display: str, schema_dir: Path) -> list[DataP
         kinds = ", ".join(sorted(validators))
         found = document.get("kind") if isinstance(document, dict) else None
         return [DataProblem(display, "kind", f"onbekende of ontbrekende soort '{found}'; kies uit: {kinds}")]
-    return validation_problems(validators[document["kind"]], document, display)
+    kind = document["kind"]
+    return validation_problems(validators[kind], document, display, FIELDS_HINT_BY_KIND.get(kind, DATA_FIELDS_HINT))
 
 
-def validation_problems(validator: Draft202012Validator, document: Any, display: str) -> list[DataProblem]:
-    """Every schema violation of `document` as a problem with file, key path and Dutch reason."""
+def validation_problems(validator: Draft202012Validator, document: Any, display: str,
+                        fields_hint: str = DATA_FIELDS_HINT) -> list[DataProblem]:
+    """Every schema violation of `document` as a problem with file, key path and Dutch reason; `fields_hint`
+    says where the allowed keys are listed, for an unknown key."""
     problems = []
     for error in validator.iter_errors(document):
         specific = _deepest(error)
-        problems.append(DataProblem(display, _key_path(specific), _dutch_reason(specific)))
+        problems.append(DataProblem(display, _key_path(specific), _dutch_reason(specific, fields_hint)))
     return sorted(set(problems), key=lambda p: (p.key, p.reason))

@@ -50,5 +50,39 @@ def read_yaml(path: Path, display: str) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"regel {mark.line + 1}" if mark else ""
-        reason = f"geen geldige YAML ({getattr(error, 'problem', error)})"
+        problem = str(getattr(error, "problem", None) or error)
+        reason = f"geen geldige YAML: {syntax_advice(problem, str(getattr(error, 'context', '') or ''))} ({problem})"
         raise DataError([DataProblem(display, where, reason)]) from None
+
+
+# What a person can do about the parser's usual complaints, first match wins; the parser's own words follow in
+# brackets for whoever searches for them.
+_ADVICE: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed",
+     "er staat een dubbele punt (:) in een waarde, of de regel springt verder in dan de regel erboven. Zet een "
+     "waarde met een dubbele punt tussen aanhalingstekens, bijvoorbeeld name: \"Regio: Twente\", of laat de "
+     "regel even ver inspringen als de andere velden"),
+    ("'\\t'", "er staat een tab; gebruik spaties om in te springen"),
+    ("quoted scalar",
+     "een aanhalingsteken is niet gesloten. Sluit de waarde af met hetzelfde teken als waarmee ze begint"),
+    ("flow sequence", "een lijst tussen [ ] is niet gesloten of mist een komma, bijvoorbeeld steps: [5, 6]"),
+    ("flow mapping", "een blok tussen { } is niet gesloten of mist een komma"),
+    ("undefined alias", "een waarde begint met *; zet zo'n waarde tussen aanhalingstekens"),
+    ("cannot start any token",
+     "een waarde begint met een teken dat YAML niet als tekst leest (zoals @, % of `); zet de waarde tussen "
+     "aanhalingstekens"),
+    ("expected <block end>",
+     "de inspringing klopt niet, of een waarde tussen aanhalingstekens loopt na het sluitende teken door. Laat "
+     "velden van hetzelfde blok even ver inspringen (met spaties), en zet een waarde met een ' erin tussen "
+     "dubbele aanhalingstekens"),
+    ("could not find expected ':'", "na een sleutel ontbreekt de dubbele punt, of de inspringing klopt niet"),
+)
+
+
+def syntax_advice(problem: str, context: str = "") -> str:
+    """A Dutch hint for a YAML syntax error, from the parser's problem (and context) text."""
+    text = f"{problem} {context}"
+    for needle, advice in _ADVICE:
+        if needle in text:
+            return advice
+    return "controleer de inspringing, de dubbele punten en de aanhalingstekens rond deze regel"

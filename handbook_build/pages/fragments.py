@@ -15,6 +15,7 @@ from handbook_build.pages import tables
 from handbook_build.pages.changelog import render_changelog
 from handbook_build.pages.prose import prose_value
 from handbook_build.site import SiteContent
+from handbook_build.tip_checks import TEMPLATE_BODY
 from handbook_build.tips import OVERVIEW_PAGE, STEP_PAGES, render_step_tips, render_tips_overview
 
 START_PAGE = "index.md"
@@ -126,3 +127,16 @@ def step_resources(site: SiteContent, step: int) -> str:
 def startpakket_link(page: str = START_PAGE) -> str:
     """The startpakket download (written by the pipeline after the PDF), with links relative to `page`."""
     return documents.startpakket_link(page, pdf.pdf_enabled())
+
+
+def tip_template() -> str:
+    """The template of a new tip as a Markdown code block: example front matter and the body that
+    tools/new_tip.py writes (one text, so the build can warn about a tip that still holds it)."""
+    front = ('---\ntitle: "Eén leerwerkplek voor twee praktijken"\nregion: Haaglanden\nsteps: [5, 6]\n'
+             'date: "2026-11-25"\nauthor: Zorggroep in de regio\ntags: [hagro, BBL]\n---\n\n')
+    return f"```markdown\n{front}{TEMPLATE_BODY}```"
+
+
+def cost_defaults_table(site: SiteContent) -> str:
+    """The keys a region may set under cost_defaults in data/region.yaml, from the cost calculator's fields."""
+    return regional.cost_defaults_table(site.bundle)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-REGION_FOLDER = "regio"
+REGION_FOLDER = "regio"  # a fork's own pages: docs/regio/
+REGION_DATA_FOLDER = "regio"  # a fork's own data files (regional schemes): data/regio/
 _HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
@@ -74,4 +76,40 @@ def render_region_block(region: Mapping[str, Any], pages: list[tuple[str, str]],
         lines += ["Meer over de aanpak in deze regio:", ""]
         lines += [f"- [{title}]({_relative(path, page)})" for path, title in pages]
         lines.append("")
+    return "\n".join(lines)
+
+
+def _bound(amount: Decimal | None, unit: str) -> str | None:
+    from calculators._format import euro, with_unit
+
+    if amount is None:
+        return None
+    return euro(amount) if unit == "euro" else with_unit(amount.normalize(), unit)
+
+
+def cost_defaults_table(bundle: Mapping[str, Any]) -> str:
+    """Markdown: every key a region may set under cost_defaults, from the cost calculator's own fields (label,
+    unit, what the form accepts, the national default), so the field reference cannot drift from the form."""
+    from calculators._format import euro, with_unit
+    from calculators.cost.inputs import fields
+
+    national = {**bundle, "region": {**(bundle.get("region") or {}), "cost_defaults": {}}}
+    period = bundle["supported_period"]
+    lines = ["| Sleutel | Veld in de rekenhulp | Wat je invult | Landelijke standaard |", "|---|---|---|---|"]
+    for spec in fields(national):
+        if spec.kind == "choice":
+            keys = [f"`{key}`" for key, _ in spec.choices]
+            accepts = ", ".join(keys[:-1]) + f" of {keys[-1]}"
+        elif spec.kind == "date":
+            accepts = f"een datum `\"JJJJ-MM-DD\"` van {period['start']} tot en met {period['end']}"
+        else:
+            whole = "een geheel getal" if spec.kind == "integer" else "een getal"
+            low, high = (_bound(bound, spec.unit) for bound in (spec.minimum, spec.maximum))
+            bounds = f" van {low} tot en met {high}" if low and high else ""
+            accepts = f"{whole}{bounds}" + (f" (in {spec.unit})" if spec.unit and not bounds else "")
+        default = spec.default
+        if spec.kind in ("decimal", "integer"):
+            default = euro(Decimal(default)) if spec.unit == "euro" else with_unit(Decimal(default), spec.unit)
+        label = spec.label.replace("|", "/")
+        lines.append(f"| `{spec.name}` | {label} | {accepts} | {default} |")
     return "\n".join(lines)

@@ -1,6 +1,6 @@
 """The golden cases (tests/cases/*.yaml) give their expected outputs in the browser too.
 
-A second worker on a calculator page runs every case through the real protocol (protocol.js), the self-hosted
+A second worker on a calculator page of the national site (also in a fork: the national copy) runs every case through the real protocol (protocol.js), the self-hosted
 Pyodide and the shipped calculators and data, in Chromium; the answers' key figures must equal each case's
 `output`, as in CPython (tests/calculators/test_golden_cases.py) and in Node (tests/pyodide/test_parity.py).
 """
@@ -46,10 +46,10 @@ RUN_ALL = """async (cases) => {
 
 
 @pytest.fixture(scope="module")
-def browser_outputs(browser, site_url: str) -> list[dict]:
+def browser_outputs(browser, national_site_url: str) -> list[dict]:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site_url + "rekenhulpen/kosten/")
+    page.goto(national_site_url + "rekenhulpen/kosten/")
     cases = [{"calculator": name, "input": case["input"]} for name, case in ALL]
     outcomes = page.evaluate(RUN_ALL, cases)
     context.close()

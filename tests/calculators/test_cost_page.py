@@ -19,15 +19,15 @@ def summary_rows(html: str) -> dict[str, str]:
     return dict(re.findall(r'<tr data-route="(\w+)">(.*?)</tr>', table))
 
 
-def test_page_has_a_field_for_every_declared_input(built_site: Path) -> None:
-    html = (built_site / PAGE).read_text(encoding="utf-8")
+def test_page_has_a_field_for_every_declared_input(national_site: Path) -> None:
+    html = (national_site / PAGE).read_text(encoding="utf-8")
     for spec in fields(REAL):
         assert f'name="{spec.name}"' in html
         assert f'<label for="kosten-{spec.name}">' in html
 
 
-def test_page_shows_the_default_result_equal_to_cpython(built_site: Path) -> None:
-    html = (built_site / PAGE).read_text(encoding="utf-8")
+def test_page_shows_the_default_result_equal_to_cpython(national_site: Path) -> None:
+    html = (national_site / PAGE).read_text(encoding="utf-8")
     expected = run("kosten", REAL, {})["result"]
     rows = summary_rows(html)
     assert set(rows) == {"uwv", "ssfh", "regulier"}
@@ -37,8 +37,8 @@ def test_page_shows_the_default_result_equal_to_cpython(built_site: Path) -> Non
         assert euro(route.total.net.high) in rows[route.route]
 
 
-def test_page_lists_assumptions_with_sources(built_site: Path) -> None:
-    html = (built_site / PAGE).read_text(encoding="utf-8")
+def test_page_lists_assumptions_with_sources(national_site: Path) -> None:
+    html = (national_site / PAGE).read_text(encoding="utf-8")
     assert "Gebruikte gegevens en aannames" in html
     assert 'data-param="cao.working_conditions.holiday_pay_rate"' in html
 

@@ -134,15 +134,15 @@ def problems_after(data_dir: Path, old: str, new: str) -> list[str]:
 
 def test_schema_rejects_a_window_that_is_no_date(data_copy: Path) -> None:
     found = problems_after(data_copy, 'closes: {month_day: "09-17"}', 'closes: {month_day: "13-45"}')
-    assert len(found) == 1 and found[0].startswith("data/schemes/praktijkleren.yaml: plan.steps.0.closes.month_day")
+    assert len(found) == 1 and found[0].startswith("data/schemes/praktijkleren.yaml: plan.steps 1.closes.month_day")
 
 
 def test_schema_rejects_an_unknown_anchor(data_copy: Path) -> None:
     found = problems_after(data_copy, "anchor: each_study_year_end", "anchor: after_the_summer")
-    assert len(found) == 1 and found[0].startswith("data/schemes/praktijkleren.yaml: plan.steps.0.anchor")
+    assert len(found) == 1 and found[0].startswith("data/schemes/praktijkleren.yaml: plan.steps 1.anchor")
 
 
 def test_a_window_that_closes_before_it_opens_fails_the_build(data_copy: Path) -> None:
     found = problems_after(data_copy, 'opens: {month_day: "06-02"}', 'opens: {month_day: "10-02"}')
-    assert found == ["data/schemes/praktijkleren.yaml: plan.steps.0.closes: de aanvraagperiode sluit voordat ze "
+    assert found == ["data/schemes/praktijkleren.yaml: plan.steps 1.closes: de aanvraagperiode sluit voordat ze "
                      "opent; controleer opens en closes"]

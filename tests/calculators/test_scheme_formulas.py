@@ -62,7 +62,7 @@ def test_an_unknown_formula_fails_the_build(data_copy: Path) -> None:
 def test_an_unknown_route_fails_the_build(data_copy: Path) -> None:
     found = problems_after(data_copy, "uwv_no_riskpolis", "routes: [uwv]", "routes: [uwv, gemeente]")
     assert found == [
-        "data/schemes/uwv_no_riskpolis.yaml: routes.1: onbekende route 'gemeente'; kies uit: uwv, ssfh, regulier"
+        "data/schemes/uwv_no_riskpolis.yaml: routes 2: onbekende route 'gemeente'; kies uit: uwv, ssfh, regulier"
     ]
 
 

@@ -2,7 +2,8 @@
 
 A case file is a mapping: `as_of` (the build date the defaults follow from, so a case with default
 dates gives the same answer in every year) and `cases`, each with `name`, `input` (form text by field)
-and `output` (see key_figures.py). Run `python -m tests.cases.golden <calculator>` to print what the
+and `output` (see key_figures.py). The cases pin the national handbook: they run on its bundle, also in a region's
+fork (tests/regions.py). Run `python -m tests.cases.golden <calculator>` to print what the
 calculators give today for every case, to review by hand before copying it into the file.
 """
 
@@ -32,11 +33,11 @@ def bundle_as_of(bundle: dict[str, Any], as_of: str) -> dict[str, Any]:
 
 def _print_outputs(name: str) -> None:
     from calculators import run
-    from handbook_build.data import load_data
     from tests.cases.key_figures import key_figures
+    from tests.regions import national_data
 
     spec = case_files()[name]
-    bundle = bundle_as_of(load_data(FOLDER.parent.parent / "data"), spec["as_of"])
+    bundle = bundle_as_of(national_data(), spec["as_of"])
     outputs = [
         {"name": case["name"], "output": key_figures(run(name, bundle, case["input"]))} for case in spec["cases"]
     ]

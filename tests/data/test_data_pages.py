@@ -142,7 +142,10 @@ def test_holiday_page_matches_the_yaml(built_site: Path) -> None:
 
 def test_scheme_route_overview_matches_the_yaml(built_site: Path) -> None:
     for attributes, text in cells(built_site, "gegevens/subsidiewijzer/", "data-route"):
-        routes = raw_yaml(f"data/schemes/{attributes['data-scheme']}.yaml")["routes"]
+        scheme = attributes["data-scheme"]  # national schemes in data/schemes/, a region's own in data/regio/
+        file = next(f"data/{folder}/{scheme}.yaml" for folder in ("schemes", "regio")
+                    if (ROOT / "data" / folder / f"{scheme}.yaml").is_file())
+        routes = raw_yaml(file)["routes"]
         assert (text.strip() == "ja") == (attributes["data-route"] in routes)
 
 

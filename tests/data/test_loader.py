@@ -23,8 +23,8 @@ BROKEN_FIXTURES = {
     "missing_peildatum.yaml": ("parameters.hours.values.2024-01-01", "verplicht veld ontbreekt: peildatum"),
     "negative_amount.yaml": ("parameters.fee.values.2024-01-01.value", "negatief"),
     "unknown_document.yaml": ("parameters.fee.values.2024-01-01.source", "'bestaat-niet' staat niet in"),
-    "overlapping_holidays.yaml": ("holidays.1.regions.noord", "overlapt met holidays.0.regions.noord"),
-    "end_before_start.yaml": ("holidays.0.regions.zuid", "einddatum 2100-07-08 ligt voor begindatum 2100-08-20"),
+    "overlapping_holidays.yaml": ("holidays 2.regions.noord", "overlapt met holidays 1.regions.noord"),
+    "end_before_start.yaml": ("holidays 1.regions.zuid", "einddatum 2100-07-08 ligt voor begindatum 2100-08-20"),
     "bad_confidence.yaml": ("parameters.hours.values.2024-01-01.confidence", "kies uit: high, medium, low"),
 }
 

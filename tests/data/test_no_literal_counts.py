@@ -35,7 +35,6 @@ EXCEPTIONS = {
     ("tips/leerwerkplek-delen-in-de-hagro.md", "twee dagen"): "what one region did, told as experience",
     ("bijlagen/stap-1/e-tekortcijfers.md", "vijf jaar"): "the horizon of a 2019 forecast, part of its title",
     ("over/context.md", "Twee praktijken"): "illustration of sharing one place, not a rule",
-    ("bijdragen/eigen-regio.md", "32 uur"): "example of a regional default in a table of what forks change",
     ("stappen/stap-3-onderwijstraject.md", "twee weken"): "a school's own rhythm, given as an example",
     ("stappen/stap-8-planning.md", "zes weken"): "what happened in the pilot (De Dokter, 2021), a past event",
 }

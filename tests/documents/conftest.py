@@ -10,13 +10,15 @@ import yaml
 
 from handbook_build.site import load_site_data
 from tests.conftest import ROOT
+from tests.regions import EXAMPLE, as_national
 
-EXAMPLE_REGION = ROOT / "examples" / "voorbeeldregio" / "region.yaml"
+EXAMPLE_REGION = EXAMPLE / "data" / "region.yaml"
 
 
 @pytest.fixture(scope="session")
 def national_bundle() -> dict:
-    return load_site_data(ROOT)
+    """The national handbook's bundle, also in a region's fork (tests/regions.py)."""
+    return as_national(load_site_data(ROOT))
 
 
 @pytest.fixture

@@ -10,13 +10,12 @@ import docx
 import pytest
 
 from handbook_build.documents import load_documents
+from handbook_build.documents.fields import region_value
 from tests.conftest import ROOT, build_site, copy_project
+from tests.regions import make_national, region_of
 
 DOCUMENTS = load_documents(ROOT)
-EXAMPLE = ROOT / "examples" / "voorbeeldregio"
 TEMPLATE_SYNTAX = re.compile(r"⟦|⟧|\{\{|\{%|\}\}")
-
-
 
 
 def docx_text(path: Path) -> tuple[docx.document.Document, str]:
@@ -41,18 +40,20 @@ def check_word_files(site: Path, region_name: str) -> None:
         assert not TEMPLATE_SYNTAX.search(text), (doc_id, TEMPLATE_SYNTAX.search(text))
 
 
-def test_every_word_file_opens_with_title_headings_region_and_no_template_syntax(built_site: Path) -> None:
-    check_word_files(built_site, "Nederland")
+def test_every_word_file_opens_with_title_headings_region_and_no_template_syntax(national_site: Path) -> None:
+    check_word_files(national_site, "Nederland")
 
 
-def test_the_fork_gets_its_own_letters(regional_site: Path) -> None:
-    check_word_files(regional_site, "Voorbeeldregio")
+def test_the_fork_gets_its_own_letters(regional_project: Path, regional_site: Path) -> None:
+    region = region_of(regional_project)
+    check_word_files(regional_site, region["name"])
     _, letters = docx_text(regional_site / "documenten" / "5b-brieven-na-de-match.docx")
-    assert "ROC Voorbeeld, School voor Gezondheidszorg" in letters
-    assert "Namens Huisartsenkring Voorbeeldregio, Zorggroep Voorbeeld en Werkgeversservicepunt Voorbeeldregio" \
-        in letters
+    if region.get("schools"):
+        assert region["schools"][0]["name"] in letters
+    if region.get("organisations"):
+        assert f"Namens {region_value(region, 'organisations')}" in letters
     page = (regional_site / "bijlagen" / "stap-2" / "d-oproep-kandidaten" / "index.html").read_text(encoding="utf-8")
-    assert "Word doktersassistent in Voorbeeldregio!" in page
+    assert f"Word doktersassistent in {region['name']}!" in page
 
 
 def test_startpakket_holds_every_document_and_the_pdf(built_site: Path) -> None:
@@ -104,6 +105,7 @@ def test_checklists_carry_their_id_and_the_version(built_site: Path) -> None:
 
 def test_a_region_lacking_a_field_the_documents_need_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    make_national(project)  # a region file without logo_text, also when run in a fork
     (project / "documents" / "8z-regiokaart.md").write_text(
         "---\nid: 8z-regiokaart\ntitle: Regiokaart\nbijlage: 8Z\npage: index.md\nkind: formulier\n---\n\n"
         "Regio: ⟦region.logo_text⟧\n", encoding="utf-8")

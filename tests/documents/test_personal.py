@@ -21,6 +21,7 @@ from calculators.planning.exports import DOCUMENTS
 from handbook_build.documents import TEMPLATES, DocumentError, load_documents, write_personal_templates
 from handbook_build.documents.personal import template_markdown
 from tests.conftest import ROOT
+from tests.regions import region_of
 
 ON = dt.date(2026, 12, 1)
 TOKEN_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
@@ -152,11 +153,12 @@ def test_a_placeholder_gone_from_the_source_fails_the_build_naming_it(national_b
         template_markdown(spec, changed, national_bundle, ON)
 
 
-def test_the_built_site_ships_the_regions_templates_to_the_offline_cache(regional_site: Path) -> None:
+def test_the_built_site_ships_the_regions_templates_to_the_offline_cache(regional_project: Path,
+                                                                        regional_site: Path) -> None:
     for spec in TEMPLATES:
         path = regional_site / spec.path
         xml = zipfile.ZipFile(path).read(DOCUMENT_XML).decode()
         assert "{{hb:" in xml and "⟦" not in xml, spec.name
     planning = docx.Document(str(regional_site / TEMPLATE_DIR / "8a-balkenplanning.docx"))
-    assert "doktersassistent in Voorbeeldregio" in planning.paragraphs[1].text
+    assert f"doktersassistent in {region_of(regional_project)['name']}" in planning.paragraphs[1].text
     assert '"documenten/sjablonen/8a-balkenplanning.docx"' in (regional_site / "sw.js").read_text(encoding="utf-8")

@@ -16,17 +16,18 @@ from calculators import _browser
 from calculators._parameters import load_bundle
 from calculators.matching.csv_decode import decode_csv
 from calculators.matching.csv_input import CsvProblems
-from handbook_build.data import bundle_json, load_data
+from handbook_build.data import bundle_json
 from handbook_build.runtime import calculators_zip
 from tests.cases.golden import bundle_as_of
 from tests.conftest import ROOT, TEST_BUILD_DATE
 from tests.properties.checks import assert_sound
 from tests.properties.strategies import CANDIDATE_BYTES, PRACTICE_BYTES, raw_inputs
 from tests.properties.test_never_breaks import LIMITS
+from tests.regions import national_data
 
 SAMPLE = 50
 NAMES = ("kosten", "planning", "matching", "matching-regio")
-BUNDLE = bundle_json(bundle_as_of(load_data(ROOT / "data"), TEST_BUILD_DATE))
+BUNDLE = bundle_json(bundle_as_of(national_data(), TEST_BUILD_DATE))
 # Fixed seed: the same sample on every run, so a Pyodide difference is reproducible (the CPython tests vary).
 SAMPLING = settings(max_examples=SAMPLE, deadline=None, derandomize=True, database=None,
                     suppress_health_check=list(HealthCheck))

@@ -16,13 +16,14 @@ import pytest
 
 from calculators import _browser
 from calculators._docx import DOCUMENT_XML, template_path
-from handbook_build.data import bundle_json, load_data
+from handbook_build.data import bundle_json
 from handbook_build.documents import write_personal_templates
 from handbook_build.runtime import calculators_zip
 from tests.cases.golden import bundle_as_of
 from tests.conftest import ROOT
+from tests.regions import national_data
 
-BUNDLE = bundle_json(bundle_as_of(load_data(ROOT / "data"), "2026-12-01"))
+BUNDLE = bundle_json(bundle_as_of(national_data(), "2026-12-01"))
 REQUESTS = [
     {"calculator": "planning", "document": "8a-balkenplanning", "template": "8a-balkenplanning",
      "input": {"mode": "achteruit", "bvp_start": "2027-09-06"}},

@@ -11,18 +11,19 @@ import subprocess
 import pytest
 
 from calculators import _browser
-from handbook_build.data import bundle_json, load_data
+from handbook_build.data import bundle_json
 from handbook_build.runtime import calculators_zip
 from tests.cases.golden import bundle_as_of, case_files
 from tests.cases.key_figures import key_figures
 from tests.conftest import ROOT
+from tests.regions import national_data
 
 FILES = case_files()
 ALL = [(name, spec["as_of"], case) for name, spec in FILES.items() for case in spec["cases"]]
 # One data bundle for all cases: every case file uses the same build date.
 AS_OF = {spec["as_of"] for spec in FILES.values()}
 assert len(AS_OF) == 1, "all golden case files use one as_of"
-BUNDLE = bundle_json(bundle_as_of(load_data(ROOT / "data"), AS_OF.pop()))
+BUNDLE = bundle_json(bundle_as_of(national_data(), AS_OF.pop()))  # national figures, also in a fork
 
 
 @pytest.fixture(scope="module")

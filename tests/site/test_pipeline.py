@@ -12,10 +12,14 @@ from types import SimpleNamespace
 
 import pytest
 
+import handbook_build.pipeline
 import handbook_build.site
 import macros
+from handbook_build import BuildOptions, Pipeline
+from handbook_build.pipeline import NATIONAL_UPDATE
 from handbook_build.site import site_content
 from tests.conftest import ROOT
+from tests.regions import is_fork
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -61,7 +65,7 @@ def test_define_env_registers_module_level_macros_and_loads_once(monkeypatch: py
         env = fake_env()
         macros.define_env(env)
     assert loads == [(ROOT.resolve(), (ROOT / "docs").resolve())]
-    assert set(env.macros) == {m.__name__ for m in macros.MACROS} and len(env.macros) == 21
+    assert set(env.macros) == {m.__name__ for m in macros.MACROS} and len(env.macros) == len(macros.MACROS)
     assert all(env.macros[name] is getattr(macros, name) for name in env.macros)
     assert env.variables["region"]["name"]
     assert "Tips uit de regio" in env.macros["step_tips"](5)
@@ -112,3 +116,15 @@ def test_the_command_writes_the_runtime_and_the_service_worker(tmp_path: Path) -
     bundle = next((site / "assets" / "data").glob("handboek-data.*.json"))
     assert bundle.read_text(encoding="utf-8") == site_content(ROOT).bundle_text
     assert '"stappen/"' in (site / "sw.js").read_text(encoding="utf-8")
+
+
+def test_a_fork_is_told_that_national_values_are_updated_nationally(regional_project: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = ["data/employer_costs/pension_pfzw.yaml: franchise geldt tot en met 2027-01-31",
+                "data/regio/opleidingsfonds.yaml: bijdrage geldt tot en met 2027-01-31"]
+    monkeypatch.setattr(handbook_build.pipeline, "expiring_defaults", lambda bundle, today: messages)
+    fork = Pipeline(regional_project, BuildOptions("0")).warnings()
+    assert fork == [f"Gegevens verlopen binnenkort: {messages[0]}{NATIONAL_UPDATE}",
+                    f"Gegevens verlopen binnenkort: {messages[1]}"]
+    national = Pipeline(ROOT, BuildOptions("0")).warnings() if not is_fork(ROOT) else None
+    assert national is None or national == [f"Gegevens verlopen binnenkort: {m}" for m in messages]

@@ -11,7 +11,6 @@ import html
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,9 +21,9 @@ from calculators._format import format_value
 from handbook_build.options import read_site_config
 from handbook_build.site import SiteContent, site_content
 from tests.conftest import ROOT, copy_project
+from tests.regions import apply_example
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
-EXAMPLE_REGION = ROOT / "examples" / "voorbeeldregio"
 _CELL = re.compile(r'<td data-param="([^"]+)" data-from="([^"]+)">(.*?)</td>', re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -177,8 +176,7 @@ def test_gap_tips_get_only_their_own_tags(zensical_site: Path, built_site: Path,
 def test_gap_a_regional_fork_gets_its_block_but_not_its_title_and_nav(tmp_path: Path) -> None:
     """The macros give the start page the region block; title and nav come from hooks/region.py (not run)."""
     project = copy_project(tmp_path / "project")
-    shutil.copy2(EXAMPLE_REGION / "region.yaml", project / "data" / "region.yaml")
-    shutil.copytree(EXAMPLE_REGION / "regio", project / "docs" / "regio")
+    apply_example(project)
     site = zensical_build(project)
     start = built_page(site, "index.md")
     assert "Jouw regio: Voorbeeldregio" in start

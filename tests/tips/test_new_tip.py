@@ -11,6 +11,8 @@ from types import ModuleType
 import pytest
 import yaml
 
+from handbook_build.pages.fragments import tip_template
+from handbook_build.tip_checks import TEMPLATE_BODY
 from handbook_build.tips import load_regions, load_tips, validate_tip_file
 from tests.conftest import ROOT
 from tests.tips.test_tips import DATA, DOCS, FIXED_HEADINGS
@@ -78,9 +80,10 @@ def test_scaffold_runs_as_a_script(tmp_path: Path) -> None:
     assert (tmp_path / "docs" / "tips" / "via-de-opdrachtregel.md").is_file()
 
 
-def test_skeleton_in_the_guide_matches_the_scaffold() -> None:
+def test_skeleton_in_the_guide_is_the_scaffold() -> None:
     guide = (DOCS / "bijdragen" / "tip-schrijven.md").read_text(encoding="utf-8")
-    skeleton = guide.split("```markdown", 1)[1].split("```", 1)[0]
+    assert "{{ tip_template() }}" in guide  # the page shows the one template (handbook_build.tip_checks)
+    skeleton = tip_template().split("```markdown", 1)[1].split("```", 1)[0]
+    assert skeleton.endswith(TEMPLATE_BODY)
     assert [line for line in skeleton.splitlines() if line.startswith("## ")] == FIXED_HEADINGS
-    body = new_tip_module().BODY
-    assert [line for line in body.splitlines() if line.startswith("## ")] == FIXED_HEADINGS
+    assert new_tip_module().TEMPLATE_BODY is TEMPLATE_BODY

@@ -14,12 +14,13 @@ import markdown
 import pytest
 import yaml
 
-from handbook_build.tip_checks import STEP_NUMBERS
+from handbook_build.tip_checks import STEP_NUMBERS, TEMPLATE_BODY, template_warnings
 from handbook_build.tips import (
     STEP_PAGES,
     Tip,
     TipError,
     load_regions,
+    load_tip_regions,
     load_tips,
     material_tags,
     render_step_tips,
@@ -41,7 +42,7 @@ BROKEN_FIXTURES = {
     "title-not-text.md": ("title", "verwacht tekst"),
     "unknown-field.md": ("auteur", "onbekende sleutel: auteur"),
     "steps-not-a-list.md": ("steps", "verwacht een lijst, gevonden: 5"),
-    "step-nine.md": ("steps.1", "'9' is niet toegestaan; kies uit: 1, 2, 3, 4, 5, 6, 7, 8"),
+    "step-nine.md": ("steps 2", "'9' is niet toegestaan; kies uit: 1, 2, 3, 4, 5, 6, 7, 8"),
     "unknown-region.md": ("region", "onbekende regio 'Atlantis'"),
     "bad-date.md": ("date", "'25-11-2026' is geen datum in de vorm JJJJ-MM-DD"),
     "impossible-date.md": ("date", "'2026-02-30' is geen bestaande datum"),
@@ -145,7 +146,7 @@ def test_a_broken_tip_stops_load_tips_with_every_problem(tmp_path: Path) -> None
     with pytest.raises(TipError) as caught:
         load_tips(docs, DATA)
     message = str(caught.value)
-    assert "docs/tips/step-nine.md: steps.1: '9' is niet toegestaan" in message
+    assert "docs/tips/step-nine.md: steps 2: '9' is niet toegestaan" in message
     assert "docs/tips/script.md: tekst (regel 15): script gevonden" in message
     assert len(caught.value.problems) == 2
 
@@ -249,10 +250,72 @@ def test_material_tags_come_from_the_data() -> None:
 # --- The issue form ----------------------------------------------------------------------------------
 
 
-def test_issue_form_offers_the_regions_and_steps_of_the_data(regions: list[str]) -> None:
+def test_issue_form_offers_the_regions_and_steps_of_the_data() -> None:
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "tip.yml").read_text(encoding="utf-8"))
     fields = {item.get("id"): item for item in form["body"]}
     options = fields["region"]["attributes"]["options"]
-    assert options[:-1] == regions and options[-1].startswith("Andere regio")
+    # The national list; a fork's own region is not listed (the form is the same in every fork): "Andere regio".
+    assert options[:-1] == load_tip_regions(DATA) and options[-1].startswith("Andere regio")
     steps = fields["steps"]["attributes"]["options"]
     assert steps == [f"{step}: {title}" for step, (title, _) in STEP_PAGES.items()]
+
+
+# --- Messages a writer can act on ------------------------------------------------------------------------------
+
+
+def guide_messages() -> list[str]:
+    """The message fragments in the first column of the table on docs/bijdragen/tip-schrijven.md."""
+    guide = (DOCS / "bijdragen" / "tip-schrijven.md").read_text(encoding="utf-8")
+    table = guide.split("{#meldingen}", 1)[1]
+    return [fragment for line in table.splitlines() if line.startswith("| `")
+            for fragment in re.findall(r"`([^`]+)`", line.split(" | ")[0])]
+
+
+@pytest.mark.parametrize("fixture", sorted(BROKEN_FIXTURES))
+def test_the_guide_explains_every_message(regions: list[str], fixture: str) -> None:
+    messages = [str(p) for p in validate_tip_file(BAD / fixture, regions)]
+    assert any(fragment in message for fragment in guide_messages() for message in messages), messages
+
+
+def test_every_message_in_the_guide_is_one_the_check_gives(regions: list[str]) -> None:
+    given = " ".join(str(p) for fixture in BROKEN_FIXTURES for p in validate_tip_file(BAD / fixture, regions))
+    missing = [fragment for fragment in guide_messages() if fragment not in given
+               and fragment not in ("geen geldige YAML", "is geen bestaande datum")]
+    assert missing == []
+
+
+def test_tip_errors_point_to_the_guide(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "tips").mkdir(parents=True)
+    shutil.copy2(BAD / "unknown-field.md", docs / "tips" / "unknown-field.md")
+    with pytest.raises(TipError) as caught:
+        load_tips(docs, DATA)
+    message = str(caught.value)
+    assert "onbekende sleutel: auteur (typfout? zie de tabel met velden in docs/bijdragen/tip-schrijven.md)" in message
+    assert message.endswith('Wat je bij elke melding doet, staat in docs/bijdragen/tip-schrijven.md (onder "Wat de '
+                            'controle meldt").')
+
+
+def test_a_tip_that_still_holds_the_template_gets_a_warning(tmp_path: Path) -> None:
+    tip = tmp_path / "nog-leeg.md"
+    tip.write_text(f"{GOOD_FRONT_MATTER}\n{TEMPLATE_BODY}", encoding="utf-8")
+    assert validate_tip_file(tip, ["Landelijk"]) == []  # it publishes ...
+    warnings = template_warnings({"tips/nog-leeg.md": tip.read_text(encoding="utf-8")})
+    assert warnings == ['tips/nog-leeg.md: de tip bevat nog tekst uit het sjabloon ("In één of twee zinnen: wat kan '
+                        'een andere regio van jullie ervaring leren?"); vervang die door jullie eigen ervaring']
+    finished = {f"tips/{tip.name}": tip.read_text(encoding="utf-8") for tip in (DOCS / "tips").glob("*.md")}
+    assert template_warnings(finished) == []  # ... and no tip in the handbook does
+
+
+def test_a_forks_own_region_is_a_tip_region_without_a_list(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy2(DATA / "tip_regions.yaml", data / "tip_regions.yaml")
+    national = load_tip_regions(data)
+    assert load_regions(data) == national  # no region file: the national list
+    (data / "region.yaml").write_text("kind: region\nname: Twente\nis_national_default: false\n"
+                                      "holiday_region: noord\n", encoding="utf-8")
+    assert load_regions(data) == [*national, "Twente"]
+    (data / "region.yaml").write_text("kind: region\nname: Nederland\nis_national_default: true\n"
+                                      "holiday_region: midden\n", encoding="utf-8")
+    assert load_regions(data) == national
