@@ -38,7 +38,8 @@ def hand_bundle() -> dict:
                ("2026-03-01", {"percent_by_scale": [{"from_scale": 1, "to_scale": 99, "percent": 10}]}))
     set_values(bundle, "cao.salary_tables.salary_table",
                ("2026-01-01", {"complete": True, "scales": {"4": {"0": 2000, "1": 2200}}}))
-    for name in ("awf_low", "aof_low", "whk_sector_average", "childcare_surcharge", "zvw_employer_levy"):
+    for name in ("awf_low", "aof_low", "aof_high", "whk_sector_average", "whk_small_employer_sector",
+                 "childcare_surcharge", "zvw_employer_levy"):
         set_values(bundle, f"employer_costs.insurance_premiums.{name}", ("2017-01-01", 10 if name == "awf_low" else 0))
     set_values(bundle, "employer_costs.insurance_premiums.max_premium_wage", ("2017-01-01", 1000000))
     set_values(bundle, "employer_costs.pension_pfzw.premium_rate", ("2017-01-01", 20))

@@ -20,17 +20,7 @@ from calculators.cost.inputs import CostInput, fields, hidden_defaults
 from calculators.cost.model import compute
 from calculators.cost.share import share_of
 from calculators.cost.types import Range
-from tests.calculators.conftest import hand_bundle, set_values
-
-
-@pytest.fixture
-def bundle() -> dict:
-    """The hand bundle with the premiums that depend on the employer's size at round numbers too: the default
-    (a small employer) pays the sector Whk premium, 0 here like the other premiums besides AWf."""
-    found = hand_bundle()
-    for name in ("whk_small_employer_sector", "aof_high"):
-        set_values(found, f"employer_costs.insurance_premiums.{name}", ("2017-01-01", 0))
-    return found
+from tests.calculators.conftest import set_values
 
 
 def cost_input(bundle: dict, **raw: str):
