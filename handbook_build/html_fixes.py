@@ -1,4 +1,4 @@
-"""Valid HTML, a meta description and a Content-Security-Policy on every built page.
+"""Valid HTML and a Content-Security-Policy on every built page (and the rule for a page's own meta description).
 
 - Material's templates emit markup the HTML standard does not allow: `autocomplete` on its hidden
   checkboxes, empty `tabindex=""` on navigation section labels, `rel="edit"` on the edit link. The
@@ -6,9 +6,9 @@
   navigation landmark after an empty toggle label; the breadcrumb trail is named "Navigatie" like the
   main navigation; the tags of a page are an unnamed navigation landmark. These are fixed on the output,
   not by copying its templates.
-- mkdocs-print-site-plugin puts a `<style>` element inside `<article>` and gives a page's section the
-  same id as a heading on another page ("stappen-stap-6-regelzaken"): the style moves to the head, the
-  heading gets a unique id (links keep pointing at the page's section).
+- A `<style>` element in the body moves to the head, and a repeated id gets a numbered suffix (on the print page a
+  page's section keeps its id, so links keep pointing at it). Our own print page (handbook_build/print_page.py)
+  has neither; these stay as a net for other markup.
 - Every page gets a `<meta http-equiv="Content-Security-Policy">` as the first element after its charset:
   only same-origin resources, `'wasm-unsafe-eval'` for Pyodide, and inline scripts and styles only by the
   SHA-256 hash of exactly what is on that page (Material keeps a few small inline scripts). Not during
@@ -62,7 +62,7 @@ def fix_material_markup(text: str) -> str:
 # --- The print page -------------------------------------------------------------------------------------
 _BODY_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
 _ID = re.compile(r'<(\w+)\b[^>]*?\sid="([^"]+)"')
-_PAGE_SECTION = re.compile(r'<section class="print-page"[^>]*\sid="([^"]+)"')
+_PAGE_SECTION = re.compile(r'<section class="hb-print-page"[^>]*\sid="([^"]+)"')
 
 
 def move_body_styles_to_head(text: str) -> str:
@@ -91,7 +91,7 @@ def unique_ids(text: str) -> str:
         if name not in repeated:
             continue
         seen[name] += 1
-        is_section = match.group(0).startswith('<section class="print-page"')
+        is_section = match.group(0).startswith('<section class="hb-print-page"')
         keeps = is_section if name in sections else seen[name] == 1
         if keeps:
             continue
@@ -172,21 +172,24 @@ def description_from_html(content: str) -> str | None:
     return None
 
 
-_CONFIG_BASE = re.compile(r'("base": )"/[^"]*"')
+_CONFIG_BASE = re.compile(r'("base":\s*)"/[^"]*"')
 
 
 def relative_base(text: str, root: str) -> str:
     """Material's `__config` base as a path relative to the page (`root`), like MkDocs writes it on every page
-    but the print-site plugin's print page, which has the absolute site path: in a version folder of a mike
-    deploy that points outside the version, and on any other host to nothing (its search then fails, and with
-    it the page's palette toggle)."""
+    but 404.html, which has the absolute site path (and so has the print page, framed by it): in a version
+    folder of a mike deploy that points outside the version, and on any other host to nothing (its search then
+    fails, and with it the page's palette toggle)."""
     return _CONFIG_BASE.sub(lambda match: f'{match.group(1)}"{root}"', text, count=1)
 
 
-def fix_page(text: str, *, csp: bool = True, root: str = ".") -> str:
+def fix_page(text: str, *, csp: bool = True, root: str | None = ".") -> str:
     """Every fix for one built HTML file, in order (the policy last: it hashes the final inline code).
-    `root`: the site root relative to the page ("." for the start page, ".." one folder down)."""
-    text = unique_ids(move_body_styles_to_head(fix_material_markup(relative_base(text, root))))
+    `root`: the site root relative to the page ("." for the start page, ".." one folder down); None for 404.html,
+    which a host shows at any address, so its absolute base must stay."""
+    if root is not None:
+        text = relative_base(text, root)
+    text = unique_ids(move_body_styles_to_head(fix_material_markup(text)))
     return add_content_security_policy(text) if csp else text
 
 
@@ -197,8 +200,9 @@ def fix_site(site_dir: Path, *, csp: bool = True) -> int:
         if path.relative_to(site_dir).parts[0] == "assets":
             continue
         text = path.read_text(encoding="utf-8")
-        depth = len(path.relative_to(site_dir).parts) - 1
-        fixed = fix_page(text, csp=csp, root="/".join([".."] * depth) or ".")
+        relative = path.relative_to(site_dir)
+        root = None if relative.as_posix() == "404.html" else "/".join([".."] * (len(relative.parts) - 1)) or "."
+        fixed = fix_page(text, csp=csp, root=root)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed += 1

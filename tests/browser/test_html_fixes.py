@@ -19,7 +19,7 @@ PAGE = (
     '<label class="md-nav__link" for="__nav_3" id="__nav_3_label" tabindex="">'
     '<a href="x" title="Bewerk" class="md-content__button md-icon" rel="edit">e</a>'
     '<article><h2 id="stap-6">Stap 6<a class="headerlink" href="#stap-6">¶</a></h2>'
-    '<section class="print-page" id="stap-6"><h1 id="t">T</h1></section><style>.x{color:red}</style>'
+    '<section class="hb-print-page" id="stap-6"><h1 id="t">T</h1></section><style>.x{color:red}</style>'
     "</article></body></html>"
 )
 
@@ -44,7 +44,7 @@ def test_print_page_style_moves_to_head_and_ids_become_unique() -> None:
     head, body = fixed.split("</head>")
     assert "<style>.x{color:red}</style>" in head and "<style" not in body
     # The page's section keeps the id links point at; the heading and its permalink move together.
-    assert '<section class="print-page" id="stap-6">' in body
+    assert '<section class="hb-print-page" id="stap-6">' in body
     assert '<h2 id="stap-6-1">Stap 6<a class="headerlink" href="#stap-6-1">' in body
 
 
@@ -69,8 +69,11 @@ def test_description_is_the_first_real_paragraph_cut_at_a_word() -> None:
 
 
 def test_the_print_page_finds_the_site_root_relative_to_itself() -> None:
-    """The print-site plugin writes the absolute site path as Material's base; in a mike version folder that
-    points outside the version (its search index, and with a failed fetch the page's palette toggle)."""
+    """The print page, framed by 404.html, starts with its absolute site path as Material's base (Zensical writes its
+    JSON without spaces); in a mike version folder that points outside the version (its search index, and with a
+    failed fetch the page's palette toggle)."""
     page = '<script id="__config" type="application/json">{"annotate": null, "base": "/zij-instroom-handboek/"}'
     assert '"base": ".."' in html_fixes.relative_base(page, "..")
+    assert html_fixes.relative_base('{"base":"/zij-instroom-handboek"}', "..") == '{"base":".."}'
+    assert '"base": "/zij' in html_fixes.fix_page(page, csp=False, root=None)  # 404.html keeps its absolute base
     assert html_fixes.relative_base('{"base": ".."}', "..") == '{"base": ".."}'  # MkDocs' own pages unchanged
