@@ -77,3 +77,18 @@ def test_the_print_page_finds_the_site_root_relative_to_itself() -> None:
     assert html_fixes.relative_base('{"base":"/zij-instroom-handboek"}', "..") == '{"base":".."}'
     assert '"base": "/zij' in html_fixes.fix_page(page, csp=False, root=None)  # 404.html keeps its absolute base
     assert html_fixes.relative_base('{"base": ".."}', "..") == '{"base": ".."}'  # MkDocs' own pages unchanged
+
+
+def test_the_policy_allows_the_style_the_themes_script_writes(tmp_path) -> None:
+    """Zensical's search dialog puts a constant stylesheet into a shadow root: the policy allows exactly that text."""
+    scripts = tmp_path / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "bundle.1234.min.js").write_text(
+        "var Tc='.r{color:red}\\'x\\'';function Sc(){let o=n.attachShadow({mode:\"open\"});"
+        "o.appendChild(C(\"style\",{},Tc.toString()))}", encoding="utf-8")
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    assert html_fixes.theme_script_styles(tmp_path) == (".r{color:red}'x'",)
+    html_fixes.fix_site(tmp_path)
+    assert sha256(".r{color:red}'x'") in (tmp_path / "index.html").read_text(encoding="utf-8")
+    (scripts / "bundle.1234.min.js").write_text("var Tc='.r{}';", encoding="utf-8")  # Material's: no such style
+    assert html_fixes.theme_script_styles(tmp_path) == ()
