@@ -102,7 +102,8 @@ def stamp(pipeline: Pipeline) -> tuple:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """The site under the path of its site_url (e.g. /zij-instroom-handboek/), "/" forwarded there."""
+    """The site under the path of its site_url (e.g. /zij-instroom-handboek/), "/" forwarded there, 404.html for a
+    missing page."""
 
     prefix = "/"
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
@@ -116,6 +117,19 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(str(self.directory)) / "404.html"
+        if code != 404 or not page.is_file():  # a missing page gets the site's own 404 page, as on a static host
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def translate_path(self, path: str) -> str:
         return super().translate_path("/" + path[len(self.prefix):] if path.startswith(self.prefix) else path)
 
@@ -123,15 +137,18 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def site_server(site: Path, prefix: str, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    """A server for the built site under `prefix` (not yet serving)."""
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    return http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site)))
+
+
 def serve(pipeline: Pipeline, address: str = "127.0.0.1:8000", interval: float = 1.0) -> None:
     """Build, serve and build again on every change until interrupted."""
     host, _, port = address.rpartition(":")
     site = build(pipeline, strict=False)
-    site_url = pipeline.site_config().site_url
-    prefix = urlsplit(site_url).path or "/"
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)),
-                                             functools.partial(handler, directory=str(site)))
+    prefix = urlsplit(pipeline.site_config().site_url).path or "/"
+    server = site_server(site, prefix, host or "127.0.0.1", int(port))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"De site staat op http://{host or '127.0.0.1'}:{port}{prefix} (Ctrl+C stopt).", file=sys.stderr)
     seen = stamp(pipeline)

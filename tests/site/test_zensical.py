@@ -206,3 +206,30 @@ def test_a_regional_fork_gets_its_title_nav_and_print_page(tmp_path: Path) -> No
     assert re.search(r'<a href="(?:\./)?regio/" class="md-nav__link', start), "the region's pages are in the nav"
     printed = read(site, "print_page/index.html")
     assert 'id="regio"' in printed and "Voorbeeld" in plain(printed.split('id="hb-print-cover"', 1)[1][:2000])
+
+
+def test_serve_shows_the_site_under_its_path_with_its_own_404(tmp_path: Path) -> None:
+    """`./tasks serve --zensical` serves the built site as a static host does, under the path of site_url."""
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from handbook_build.zensical import site_server
+
+    (tmp_path / "stappen").mkdir()
+    (tmp_path / "stappen" / "index.html").write_text("<h1>Stappen</h1>", encoding="utf-8")
+    (tmp_path / "404.html").write_text("<h1>Pagina niet gevonden</h1>", encoding="utf-8")
+    server = site_server(tmp_path, "/handboek/", "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with urllib.request.urlopen(base + "/handboek/stappen/") as response:
+            assert response.read().decode() == "<h1>Stappen</h1>"
+        with urllib.request.urlopen(base + "/") as response:  # forwarded to the site's path
+            assert response.url == base + "/handboek/"
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "/handboek/bestaat-niet/")
+        assert missing.value.code == 404 and "Pagina niet gevonden" in missing.value.read().decode()
+    finally:
+        server.shutdown()
+        server.server_close()
