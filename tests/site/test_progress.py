@@ -29,8 +29,8 @@ PAGE = """<!doctype html><html lang="nl"><head><title>t</title></head><body>
 </ul>
 <h2 id="daarna">Daarna</h2>
 <ul class="task-list hb-checklist" data-checklist="bijlagen/stap-5/x/#3" data-version="2026.1">
-<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled aria-label="Laatste"/></label>
-Laatste</li></ul>
+<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled aria-label="Laatste"/>
+</label> Laatste</li></ul>
 </body></html>"""
 
 
