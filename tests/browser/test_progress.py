@@ -19,6 +19,7 @@ from tests.browser.test_wcag22 import TARGET_SIZE
 pytestmark = pytest.mark.browser
 
 OVERVIEW = "stappen/voortgang/"
+FORMAT = "handboek-zij-instroom-voortgang"  # the "format" of a progress file (progress.js)
 PAPERWORK = "bijlagen/stap-5/e-papierwerk-voor-de-start/"  # step 5
 ADMINISTRATION = "bijlagen/stap-6/a-administratie/"  # step 6
 STORED = "() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('hb-checklist:')))"
@@ -39,9 +40,11 @@ def row(page: Page, step: int) -> list[str]:
     return [cells.nth(index).inner_text().strip() for index in range(4)]
 
 
-def open_overview(page: Page, site_url: str) -> None:
+def open_overview(page: Page, site_url: str) -> str:
+    """Open the overview once its script has counted; the handbook version its checklists keep their ticks under."""
     page.goto(site_url + OVERVIEW)
     page.wait_for_selector("[data-progress-ready]", state="attached")
+    return page.locator('[data-progress="steps"]').get_attribute("data-version")
 
 
 def test_the_overview_counts_ticks_per_step_and_links_the_open_points(recorded_page: RecordedPage,
@@ -94,7 +97,7 @@ def test_progress_saved_to_a_file_loads_back_after_the_storage_is_cleared(record
     page = recorded_page.page
     paperwork = tick(page, site_url, PAPERWORK, [1, 3])
     administration = tick(page, site_url, ADMINISTRATION, [0])
-    open_overview(page, site_url)
+    version = open_overview(page, site_url)
     before = page.evaluate(STORED)
     assert len(before) == 2
 
@@ -104,10 +107,10 @@ def test_progress_saved_to_a_file_loads_back_after_the_storage_is_cleared(record
         page.keyboard.press("Enter")  # keyboard only
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
-    assert re.fullmatch(r"voortgang-handboek-2026\.1-\d{4}-\d{2}-\d{2}\.json", saved.name)
+    assert re.fullmatch(rf"voortgang-handboek-{re.escape(version)}-\d{{4}}-\d{{2}}-\d{{2}}\.json", saved.name)
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert set(data) == {"format", "version", "saved", "checklists"}
-    assert (data["format"], data["version"]) == ("handboek-zij-instroom-voortgang", "2026.1")
+    assert (data["format"], data["version"]) == (FORMAT, version)
     assert data["checklists"] == {paperwork: [1, 3], administration: [0]}
     status = page.get_by_role("status").filter(has_text="bewaard")
     expect(status).to_contain_text(f"3 punten afgevinkt) is bewaard in het bestand {saved.name}")
@@ -128,36 +131,41 @@ def test_progress_saved_to_a_file_loads_back_after_the_storage_is_cleared(record
     assert [boxes.nth(index).is_checked() for index in range(4)] == [False, True, False, True]
 
 
-BAD_FILES = {
-    "another version": (
-        {"format": "handboek-zij-instroom-voortgang", "version": "2025.1", "saved": "2025-11-02T10:00:00.000Z",
-         "checklists": {}},
-        "Dit voortgangsbestand hoort bij versie 2025.1 van het handboek, deze site is versie 2026.1.",
-    ),
-    "damaged JSON": ('{"format": "handboek-zij-instroom-voortgang", "version": "2026.1", "checkl',
-                     "Dit bestand is beschadigd of geen voortgangsbestand"),
-    "another kind of file": ({"naam": "iets anders"}, "Dit is geen voortgangsbestand van dit handboek."),
-    "an unknown checklist": (
-        {"format": "handboek-zij-instroom-voortgang", "version": "2026.1", "saved": "2026-05-01T10:00:00.000Z",
-         "checklists": {"bijlagen/bestaat-niet/#1": [0]}},
-        "noemt een checklist die deze versie van het handboek niet kent (bijlagen/bestaat-niet/#1)",
-    ),
-    "a tick past the end of its list": (
-        {"format": "handboek-zij-instroom-voortgang", "version": "2026.1", "saved": "2026-05-01T10:00:00.000Z",
-         "checklists": {f"{PAPERWORK}#1": [0, 999]}},
-        f"de vinkjes bij de checklist {PAPERWORK}#1 kloppen niet",
-    ),
-}
+def bad_files(version: str) -> dict[str, tuple[object, str]]:
+    """Files the overview must refuse, each with (part of) the Dutch message it shows; `version`: this site's."""
+    return {
+        "another version": (
+            {"format": FORMAT, "version": "1999.1", "saved": "1999-11-02T10:00:00.000Z", "checklists": {}},
+            f"Dit voortgangsbestand hoort bij versie 1999.1 van het handboek, deze site is versie {version}.",
+        ),
+        "damaged JSON": (f'{{"format": "{FORMAT}", "version": "{version}", "checkl',
+                         "Dit bestand is beschadigd of geen voortgangsbestand"),
+        "another kind of file": ({"naam": "iets anders"}, "Dit is geen voortgangsbestand van dit handboek."),
+        "an unknown checklist": (
+            {"format": FORMAT, "version": version, "saved": "2026-05-01T10:00:00.000Z",
+             "checklists": {"bijlagen/bestaat-niet/#1": [0]}},
+            "noemt een checklist die deze versie van het handboek niet kent (bijlagen/bestaat-niet/#1)",
+        ),
+        "a tick past the end of its list": (
+            {"format": FORMAT, "version": version, "saved": "2026-05-01T10:00:00.000Z",
+             "checklists": {f"{PAPERWORK}#1": [0, 999]}},
+            f"de vinkjes bij de checklist {PAPERWORK}#1 kloppen niet",
+        ),
+        "a missing date": (
+            {"format": FORMAT, "version": version, "checklists": {f"{PAPERWORK}#1": [1]}},
+            "Dit voortgangsbestand is beschadigd: het mist gegevens of heeft onbekende gegevens.",
+        ),
+    }
 
 
 def test_a_file_of_another_version_or_a_damaged_file_changes_nothing(recorded_page: RecordedPage, site_url: str,
                                                                       tmp_path: Path) -> None:
     page = recorded_page.page
     tick(page, site_url, PAPERWORK, [0])
-    open_overview(page, site_url)
+    version = open_overview(page, site_url)
     before, counts = page.evaluate(STORED), row(page, 5)
     status = page.locator("[data-progress-status]")
-    for name, (content, message) in BAD_FILES.items():
+    for name, (content, message) in bad_files(version).items():
         file = tmp_path / f"{name.replace(' ', '-')}.json"
         file.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
         page.get_by_label("Voortgangsbestand laden").set_input_files(file)
