@@ -107,8 +107,8 @@ def cost_defaults_table(bundle: Mapping[str, Any]) -> str:
             low, high = (_bound(bound, spec.unit) for bound in (spec.minimum, spec.maximum))
             bounds = f" van {low} tot en met {high}" if low and high else ""
             accepts = f"{whole}{bounds}" + (f" (in {spec.unit})" if spec.unit and not bounds else "")
-        default = spec.default
-        if spec.kind in ("decimal", "integer"):
+        default = spec.default or "(leeg)"  # an optional field (the age) has no default
+        if spec.kind in ("decimal", "integer") and spec.default:
             default = euro(Decimal(default)) if spec.unit == "euro" else with_unit(Decimal(default), spec.unit)
         label = spec.label.replace("|", "/")
         lines.append(f"| `{spec.name}` | {label} | {accepts} | {default} |")
