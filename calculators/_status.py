@@ -179,6 +179,6 @@ def status_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
         for index, alias in enumerate(scheme.get("aliases", [])):
             other = owner.setdefault(alias.casefold(), scheme_id)
             if other != scheme_id:
-                problems.append((scheme["file"], key_path("aliases", index),
-                                 f"de naam '{alias}' hoort al bij de regeling '{other}'; een naam hoort bij één regeling"))
+                reason = f"de naam '{alias}' hoort al bij de regeling '{other}'; een naam hoort bij één regeling"
+                problems.append((scheme["file"], key_path("aliases", index), reason))
     return problems

@@ -159,6 +159,7 @@ def texts(project_dir: Path, docs_dir: Path | None = None) -> Iterable[tuple[str
 
 def check_claims(project_dir: Path, bundle: Mapping[str, Any], on: dt.date, docs_dir: Path | None = None) -> None:
     """Raise a ClaimError listing every sentence that names a scheme as available against its status on `on`."""
-    problems = [problem for file, text in texts(project_dir, docs_dir) for problem in find_claims(text, file, bundle, on)]
+    problems = [problem for file, text in texts(project_dir, docs_dir)
+                for problem in find_claims(text, file, bundle, on)]
     if problems:
         raise ClaimError(problems)

@@ -78,7 +78,8 @@ def _bvp_salary(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
     status = scheme_status(bundle, route.bvp_scheme, on)
     if status.is_open:
         return route.bvp_salary
-    return f"{route.bvp_salary} ({status.phrase()}; vraag het na bij {bundle['schemes'][route.bvp_scheme]['confirmed_by']})"
+    who = bundle["schemes"][route.bvp_scheme]["confirmed_by"]
+    return f"{route.bvp_salary} ({status.phrase()}; vraag het na bij {who})"
 
 
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:

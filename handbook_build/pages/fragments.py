@@ -34,7 +34,8 @@ def parameter_table(site: SiteContent, *files: str) -> str:
 
 def scheme_sections(site: SiteContent) -> str:
     on = build_date()
-    return "\n\n".join(tables.scheme_section(site.bundle, scheme_id, on) for scheme_id in sorted(site.bundle["schemes"]))
+    ids = sorted(site.bundle["schemes"])
+    return "\n\n".join(tables.scheme_section(site.bundle, scheme_id, on) for scheme_id in ids)
 
 
 def schemes_by_route(site: SiteContent) -> str:

@@ -40,38 +40,35 @@ def wage_floors_html(bundle: Mapping[str, Any], on: dt.date, calculator_link: st
         (
             "Wettelijk minimumloon (21 jaar en ouder)",
             f'<span data-floor="legal">{euro(Decimal(legal_entry.value))}</span> per uur '
-            f"(sinds {long_date(legal.since)}){confidence_mark(legal_entry.confidence)}; "
+            f"(sinds {long_date(legal.since)}, {source_link(legal_entry.source)})"
+            f"{confidence_mark(legal_entry.confidence)}; "
             f"{euro(legal.fulltime)} per maand {full}",
             "Altijd: niemand mag minder verdienen. Is de leerling jonger dan 21, dan geldt het minimumjeugdloon, een "
             "percentage van dit bedrag per leeftijd.",
             f"De {calculator} neemt een lager salaris niet aan; de melding noemt het minimum.",
-            source_link(legal_entry.source),
         ),
         (
             "Cao-minimumuurloon",
-            f'<span data-floor="cao">{euro(hourly)}</span> per uur (sinds {long_date(cao_entry.start)})'
-            f"{confidence_mark(cao_entry.confidence)}; {euro(floor)} per maand {full}, met de cao-verhogingen "
-            "tot vandaag (een aanname)",
+            f'<span data-floor="cao">{euro(hourly)}</span> per uur (sinds {long_date(cao_entry.start)}, '
+            f"{source_link(cao_entry.source)}){confidence_mark(cao_entry.confidence)}; {euro(floor)} per maand {full}, "
+            "met de cao-verhogingen tot vandaag (een aanname)",
             "Het laagste uurloon van de cao Huisartsenzorg. Voor een BBL-leerling geldt het, tenzij de "
             "leerlingenschaal van de cao een lager bedrag noemt; die bedragen zijn niet gevonden.",
             f"De {calculator} rekent standaard met dit bedrag. Een lager salaris neemt ze aan, met een "
             "waarschuwing: zoek dan in de officiële salaristabel na of de leerlingenschaal dat bedrag noemt.",
-            source_link(cao_entry.source),
         ),
         (
             "Leerlingenschaal van de cao",
-            "bedragen niet gevonden",
+            f'bedragen niet gevonden ({source_link(PUPIL_SCALE_SOURCE)} <span class="hb-indicative" '
+            'title="Betrouwbaarheid: gemiddeld (secundaire bron)">indicatief</span>)',  # the source of the rule
             "Volgens een regionale huisartsenorganisatie betaalt de praktijk een BBL-leerling minstens volgens de "
             "leerlingenschaal, die begint bij het wettelijk minimumloon: in het eerste leerjaar ten minste "
             "trede II, in het tweede ten minste trede III.",
             f"De {calculator} kent de schaal niet: vul het bedrag uit de officiële tabel zelf in.",
-            f'{source_link(PUPIL_SCALE_SOURCE)} <span class="hb-indicative" title="Betrouwbaarheid: gemiddeld '
-            '(secundaire bron)">indicatief</span>',
         ),
     ]
     head = ("<tr><th scope='col'>Ondergrens</th><th scope='col'>Bedrag op " + long_date(on) + "</th>"
-            "<th scope='col'>Wanneer die geldt</th><th scope='col'>Wat de rekenhulp doet</th>"
-            "<th scope='col'>Bron</th></tr>")
+            "<th scope='col'>Wanneer die geldt</th><th scope='col'>Wat de rekenhulp doet</th></tr>")
     body = "".join("<tr>" + f"<th scope='row'>{escape(name)}</th>" + "".join(f"<td>{cell}</td>" for cell in cells)
                    + "</tr>" for name, *cells in rows)
     caption = "Ondergrenzen van het salaris van een BBL-leerling, en welke wanneer geldt"

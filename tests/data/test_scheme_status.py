@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from calculators._status import (
-    CERTAIN, CLOSED, ENDED, OPEN, UNCERTAIN, UNCONFIRMED, first_ended, route_check, route_summary, scheme_status,
+    CERTAIN,
+    CLOSED,
+    ENDED,
+    OPEN,
+    UNCERTAIN,
+    UNCONFIRMED,
+    first_ended,
+    route_check,
+    route_summary,
+    scheme_status,
     status_problems,
 )
 from handbook_build.data import DataError, load_data

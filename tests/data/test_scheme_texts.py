@@ -60,7 +60,8 @@ def _document(body: str) -> Document:
 
 
 def test_document_fields_write_the_claim_and_the_status_with_their_source() -> None:
-    body = "Intro. ⟦claim:ssfh_bbl_zij_instroom|Voor het eerste\nstudiejaar betaalt SSFH de BVP⟧ Verder ⟦scheme:sectorplanplus⟧.\n"
+    body = ("Intro. ⟦claim:ssfh_bbl_zij_instroom|Voor het eerste\nstudiejaar betaalt SSFH de BVP⟧ "
+            "Verder ⟦scheme:sectorplanplus⟧.\n")
     filled, figures = fill_fields(_document(body), REAL, TODAY)
     assert filled.startswith("Intro. **Niet bevestigd sinds 1 januari 2025:** *Voor het eerste studiejaar betaalt "
                              "SSFH de BVP.* ")
