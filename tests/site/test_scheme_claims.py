@@ -8,6 +8,8 @@ statuses: they must fail, each with file, line and scheme, and the same words mu
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,5 +74,10 @@ def test_the_build_check_fails_naming_file_line_and_scheme(tmp_path: Path) -> No
     with pytest.raises(ClaimError) as caught:
         Pipeline.for_project(project).check()
     message = str(caught.value)
-    assert f"docs/stappen/stap-6-regelzaken.md:{len(lines) + 2}: ssfh_bbl_zij_instroom (niet bevestigd sinds" in message
+    where = f"docs/stappen/stap-6-regelzaken.md:{len(lines) + 2}: ssfh_bbl_zij_instroom (niet bevestigd sinds"
+    assert where in message
     assert "scheme_claim" in message
+    # The same check after another generator (Zensical): python -m handbook_build.
+    result = subprocess.run([sys.executable, "-m", "handbook_build", "--check"], cwd=project, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 1 and where in result.stderr and "Traceback" not in result.stderr
