@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook_build import documents, html_fixes, offline, pdf, progress
+from handbook_build import claims, documents, html_fixes, offline, pdf, progress
 from handbook_build.data import build_date
 from handbook_build.freshness import expiring_defaults
 from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
@@ -92,6 +92,8 @@ class Pipeline:
         documents.check_region_fields(kit.values(), content.bundle)
         for doc_id in kit:  # every ⟦param:…⟧ names a parameter that exists: fail here, naming the document
             documents.render_document_markdown(doc_id, content.bundle, on=build_date(), project_dir=self.project_dir)
+        # No page or document names a scheme as available while its status says otherwise (file, line, scheme).
+        claims.check_claims(self.project_dir, content.bundle, build_date(), self.docs_dir)
 
     def warnings(self) -> list[str]:
         """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon, and
