@@ -199,7 +199,8 @@ def write_pptx(markdown_text: str, meta: PptxMeta, target: Path) -> Path:
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
     total = 1 + len(deck.slides)
-    base = f"{meta.title} · Handboek zij-instroom doktersassistent · {meta.region} · versie {meta.version} · {meta.date}"
+    base = (f"{meta.title} · Handboek zij-instroom doktersassistent · {meta.region} · versie {meta.version} · "
+            f"{meta.date}")
     _title_slide(presentation, deck, f"{base} · dia 1 van {total}")
     for number, slide in enumerate(deck.slides, start=2):
         _content_slide(presentation, slide, f"{base} · dia {number} van {total}")
