@@ -36,7 +36,11 @@ def check_word_files(site: Path, region_name: str) -> None:
         assert document.paragraphs[0].text == f"{source.bijlage} {source.title}"
         headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
         expected = re.findall(r"^#{2,4} (.+)$", source.body, re.M)
-        assert set(expected) <= set(headings), (doc_id, set(expected) - set(headings))
+        # A heading may hold a field (a press release's headline names the region): it matches any filled value.
+        patterns = [re.compile(".+".join(re.escape(part) for part in re.split(r"⟦[^⟧]*⟧", heading)) + "$")
+                    for heading in expected]
+        missing = [p.pattern for p in patterns if not any(p.match(heading) for heading in headings)]
+        assert missing == [], (doc_id, missing)
         assert region_name in text, doc_id
         assert not TEMPLATE_SYNTAX.search(text), (doc_id, TEMPLATE_SYNTAX.search(text))
 
