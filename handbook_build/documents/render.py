@@ -86,12 +86,12 @@ def docx_href(document: Document, from_page: str, name: str | None = None) -> st
     return "../" * depth + f"{DOCX_DIR}/{name or document.docx_name}"
 
 
-def download_link(document: Document, from_page: str) -> str:
+def download_link(document: Document, from_page: str, shared_page: bool = False) -> str:
     """A visible download button (raw HTML: the .docx is made after MkDocs checks the Markdown links); a
-    presentation also gets its PowerPoint."""
+    presentation also gets its PowerPoint. On a page with several documents (7A) each button names its title."""
     href = escape(docx_href(document, from_page))
-    buttons = [f'<a class="md-button" href="{href}" download>Download {escape(document.bijlage)} als Word-bestand '
-               "(.docx)</a>"]
+    what = f"{document.bijlage} {document.title}" if shared_page else document.bijlage
+    buttons = [f'<a class="md-button" href="{href}" download>Download {escape(what)} als Word-bestand (.docx)</a>']
     if document.presentation:
         pptx = escape(docx_href(document, from_page, document.pptx_name))
         buttons.insert(0, f'<a class="md-button md-button--primary" href="{pptx}" download>'
@@ -104,10 +104,12 @@ def render_document_block(
     on: dt.date | None = None,
 ) -> str:
     """What a bijlage page shows: the download link, then the document itself in a printable frame."""
+    documents = load_documents(project_dir)
     document = get_document(doc_id, project_dir)
+    shared = sum(other.page == document.page for other in documents.values()) > 1
     body = rewrite_links(filled_markdown(document, bundle, on), from_page=from_page)
     return "\n".join([
-        download_link(document, from_page),
+        download_link(document, from_page, shared),
         "",
         f'<div class="hb-document" markdown data-document="{escape(document.id)}">',
         "",

@@ -174,6 +174,7 @@ def test_a_document_for_outside_readers_keeps_its_sources_on_the_page_only(natio
     assert not post.sources_in_word and DOCUMENTS["5a-matchingslijst"].sources_in_word
     page = render_document_block(post.id, national_bundle, post.page, on=ON)
     assert "## Bronnen van de cijfers" in page and "Duur beroepsvoorbereidende periode (BVP): 6 weken" in page
+    assert ">Download 7A Persbericht bij de start van het project als Word-bestand (.docx)</a>" in page  # 4 on one page
     word = filled_markdown(post, national_bundle, ON, for_word=True)
     assert "Bronnen van de cijfers" not in word and "6 weken les op school" in word
     checklist = filled_markdown(DOCUMENTS["5a-matchingslijst"], national_bundle, ON, for_word=True)
