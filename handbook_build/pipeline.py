@@ -42,6 +42,13 @@ def word_documents(content: SiteContent, site_dir: Path) -> list[Path]:
                                       project_dir=content.project_dir)
 
 
+def presentations(content: SiteContent, site_dir: Path) -> list[Path]:
+    """documenten/<id>.pptx for every document that is also a presentation (bijlage 1A), slides from its sections."""
+    bundle = content.bundle
+    return documents.write_pptx_files(site_dir, bundle, documents.handbook_version(bundle), build_date(),
+                                      project_dir=content.project_dir)
+
+
 def personal_templates(content: SiteContent, site_dir: Path) -> list[Path]:
     """documenten/sjablonen/<name>.docx: the Word templates the calculators fill in the reader's browser."""
     bundle = content.bundle
@@ -54,7 +61,7 @@ def progress_overview(content: SiteContent, site_dir: Path) -> list[Path]:
     return progress.write_overview(site_dir, documents.handbook_version(content.bundle))
 
 
-GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents, personal_templates, progress_overview]
+GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents, presentations, personal_templates, progress_overview]
 
 
 @dataclass
