@@ -104,18 +104,20 @@ def _bars(months: tuple[CashMonth, ...], y, slot: float, schemes: list[str]) -> 
 
 
 def _net_lines(months: tuple[CashMonth, ...], y, slot: float) -> list[str]:
-    """Each series as a group of segments from month to month (a polyline cannot take percentages)."""
+    """The net cost as lines in a nested SVG whose units are percentages of the plot (a polyline cannot take
+    percentages); stretched to the plot, with strokes that keep their width in pixels (cost.css)."""
 
-    def series(end: str, css: str) -> str:
-        points = [(_pct((i + 0.5) * slot), _pct(y(getattr(m.net, end)))) for i, m in enumerate(months)]
-        pairs = zip(points, points[1:], strict=False)
-        segments = "".join(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>' for (x1, y1), (x2, y2) in pairs)
-        return f'<g class="{css}" data-series="net.{end}">{segments}</g>'
+    def points(end: str) -> str:
+        return " ".join(f"{round((i + 0.5) * slot, 2):g},{round(y(getattr(m.net, end)), 2):g}"
+                        for i, m in enumerate(months))
 
-    lines = [series("high", "hb-chart__net")]
+    lines = [f'<polyline class="hb-chart__net" points="{points("high")}" data-series="net.high"/>']
     if any(m.net.low != m.net.high for m in months):
-        lines.append(series("low", "hb-chart__net hb-chart__net--low"))
-    return lines
+        lines.append(
+            f'<polyline class="hb-chart__net hb-chart__net--low" points="{points("low")}" data-series="net.low"/>'
+        )
+    return ['<svg class="hb-chart__lines" width="100%" height="100%" viewBox="0 0 100 100" '
+            f'preserveAspectRatio="none">{"".join(lines)}</svg>']
 
 
 def _label_every(count: int, most: int) -> int:
