@@ -6,7 +6,7 @@ generator, e.g. Zensical). Steps, in order:
 0. html      — valid HTML and a Content-Security-Policy on every page (html_fixes), before anything hashes pages
 1. runtime   — self-hosted Pyodide, the calculators zip, the data bundle, the memory snapshot
 2. generated — outputs made from data/ beside the pages: each function in GENERATED_OUTPUTS
-               (the place for document kits and exports)
+               (the place for document kits and exports; also the progress overview of every checklist)
 3. offline   — sw.js with the list of every file above, so it must come after them
 4. pdf       — the whole handbook from the print page (HB_PDF=1), because it reads the finished site
 5. startpakket — every Word document of the region and the PDF in one zip, last because it holds the PDF
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook_build import documents, html_fixes, offline, pdf
+from handbook_build import claims, documents, html_fixes, offline, pdf, progress
 from handbook_build.data import build_date
 from handbook_build.freshness import expiring_defaults
 from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
@@ -49,7 +49,12 @@ def personal_templates(content: SiteContent, site_dir: Path) -> list[Path]:
                                               project_dir=content.project_dir)
 
 
-GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents, personal_templates]
+def progress_overview(content: SiteContent, site_dir: Path) -> list[Path]:
+    """The progress overview page filled with every checklist of the site, per step (progress.py)."""
+    return progress.write_overview(site_dir, documents.handbook_version(content.bundle))
+
+
+GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents, personal_templates, progress_overview]
 
 
 @dataclass
@@ -87,6 +92,8 @@ class Pipeline:
         documents.check_region_fields(kit.values(), content.bundle)
         for doc_id in kit:  # every ⟦param:…⟧ names a parameter that exists: fail here, naming the document
             documents.render_document_markdown(doc_id, content.bundle, on=build_date(), project_dir=self.project_dir)
+        # No page or document names a scheme as available while its status says otherwise (file, line, scheme).
+        claims.check_claims(self.project_dir, content.bundle, build_date(), self.docs_dir)
 
     def warnings(self) -> list[str]:
         """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon, and

@@ -15,6 +15,7 @@ from typing import Any
 
 from calculators._problems import key_path
 from calculators._routes import Route
+from calculators._status import first_ended
 from calculators._timeline import add_months, study_year_of
 from calculators.cost.context import Context
 from calculators.cost.formulas import Granted
@@ -52,14 +53,9 @@ def _anchors(anchor: str, ctx: Context, route: Route) -> list[tuple[dt.date, lis
     return [(study_year_of(first).last, indices, first) for first, indices in years.items()]
 
 
-def _ends(data: Mapping[str, Any]) -> dt.date | None:
-    ends = (data.get("ends") or {}).get("date")
-    return dt.date.fromisoformat(ends) if ends else None
-
-
 def _scheme_items(scheme_id: str, data: Mapping[str, Any], ctx: Context, route: Route, months: Sequence[Row],
                   priced: bool) -> list[PlanItem]:
-    plan, ends = data["plan"], _ends(data)
+    plan, ends = data["plan"], first_ended(data)
     conditions = tuple(" ".join(c["label"].split()) for c in data.get("conditions", []))
     items = []
     for step in plan["steps"]:

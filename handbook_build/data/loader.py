@@ -54,6 +54,7 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
         bundle["holiday_region_order"] = list(document["regions"])  # the bundle's JSON sorts mapping keys
     elif kind == "routes":
         bundle["routes"] = list(document["routes"])
+        bundle["funding_check_all_routes"] = list(document.get("funding_check_all_routes", []))
     elif kind == "facts":
         bundle["facts"][stem] = {**document, "file": display}
     elif kind == "region":
@@ -125,6 +126,7 @@ def load_data(data_dir: Path) -> dict:
         "school_holidays": {},
         "holiday_regions": {},
         "routes": [],
+        "funding_check_all_routes": [],
         "facts": {},
         "region": None,
         "documents": {},

@@ -113,13 +113,41 @@ def fill_fields(document: Document, bundle: Mapping[str, Any], on: dt.date) -> t
             except (KeyError, ParameterError) as error:
                 raise DocumentError(f"{document.source}: {field}: {error}") from None
             text = format_value(parameter.unit, entry.value)
-            figure = Figure(parameter.label, text, _source_url(bundle, entry.source), entry.peildatum)
+            label = parameter.label + (" (een aanname van het handboek)" if parameter.assumption else "")
+            figure = Figure(label, text, _source_url(bundle, entry.source), entry.peildatum)
             if figure not in figures:
                 figures.append(figure)
             return text
-        raise DocumentError(f"{document.source}: onbekend veld ⟦{field}⟧ (gebruik region.… of param:…)")
+        if field.startswith(("claim:", "scheme:")):
+            return _scheme_field(document, bundle, field, on, figures)
+        raise DocumentError(f"{document.source}: onbekend veld ⟦{field}⟧ (gebruik region.…, param:…, scheme:… of "
+                            "claim:…|…)")
 
     return FIELD.sub(replace, document.body), figures
+
+
+def _scheme_field(document: Document, bundle: Mapping[str, Any], field: str, on: dt.date,
+                  figures: list[Figure]) -> str:
+    """⟦scheme:id⟧: the scheme's status in brackets; ⟦claim:id|text⟧: the text as a claim with its status in front
+    when the scheme is not open (handbook_build/pages/schemes.py). The status and its source go in the sources."""
+    from handbook_build.pages.schemes import scheme_claim_markdown, scheme_status_text
+
+    kind, _, rest = field.partition(":")
+    scheme_id, _, claim = rest.partition("|")
+    scheme_id = scheme_id.strip()
+    if scheme_id not in bundle["schemes"]:
+        raise DocumentError(f"{document.source}: ⟦{field}⟧: onbekende regeling '{scheme_id}'")
+    if kind == "claim" and not claim.strip():
+        raise DocumentError(f"{document.source}: ⟦{field}⟧: na de regeling volgt '|' en de zin (⟦claim:regeling|zin⟧)")
+    if kind == "claim":
+        text, status = scheme_claim_markdown(bundle, scheme_id, " ".join(claim.split()), on)
+    else:
+        text, status = scheme_status_text(bundle, scheme_id, on)
+    figure = Figure(f"Status van {bundle['schemes'][scheme_id]['title']}", status.phrase(), status.source,
+                    status.peildatum)
+    if figure not in figures:
+        figures.append(figure)
+    return text
 
 
 def sources_section(figures: list[Figure]) -> str:

@@ -108,8 +108,8 @@ def cost_defaults_table(bundle: Mapping[str, Any]) -> str:
             bounds = f" van {low} tot en met {high}" if low and high else ""
             accepts = f"{whole}{bounds}" + (f" (in {spec.unit})" if spec.unit and not bounds else "")
         default = spec.default
-        if spec.kind in ("decimal", "integer") and not default:
-            default = "leeg"  # an optional field (the trainee's age) has no national default
+        if not default.strip():
+            default = "leeg"
         elif spec.kind in ("decimal", "integer"):
             default = euro(Decimal(default)) if spec.unit == "euro" else with_unit(Decimal(default), spec.unit)
         label = spec.label.replace("|", "/")

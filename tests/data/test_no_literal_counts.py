@@ -25,7 +25,6 @@ REWRITTEN_AS_DOCUMENT = {  # rewritten as document (issue 15)
     "bijlagen/stap-5/a-matchingslijst.md", "bijlagen/stap-5/b-voorbeeldbrieven.md",
     "bijlagen/stap-5/c-checklist-live-bijeenkomst.md", "bijlagen/stap-5/e-papierwerk-voor-de-start.md",
     "bijlagen/stap-5/g-inwerkprogramma.md", "bijlagen/stap-5/i-als-de-klik-niet-blijft.md",
-    "bijlagen/stap-6/b-bvp-overeenkomst.md", "bijlagen/stap-6/c-model-bbl-contract.md",
     "bijlagen/stap-6/g-financieel-overzicht.md", "bijlagen/stap-8/a-voorbeeld-balkenplanning.md",
 }
 

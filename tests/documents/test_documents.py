@@ -135,12 +135,15 @@ def test_step_pages_use_the_generated_section_and_say_nothing_is_still_coming() 
 
 
 def test_agreements_state_the_probation_rules_and_that_official_models_lead() -> None:
-    for doc_id in ("6b-bvp-overeenkomst", "6c-bbl-contract"):
+    for doc_id in ("6b-bvp-overeenkomst", "6b-bvp-checklist", "6c-bbl-contract", "6c-bbl-checklist"):
         body = DOCUMENTS[doc_id].body
-        assert "Geen juridisch advies" in body
-        assert "art. 7:652 lid 8 BW" in body
-        assert "hooguit" in body and ("één maand" in body or "een maand" in body)
+        assert "Geen juridisch advies" in body, doc_id
+        assert "art. 7:652 lid 8" in body, doc_id
+    for doc_id in ("6b-bvp-checklist", "6c-bbl-checklist"):  # the checklists keep pointing at the models that lead
+        body = DOCUMENTS[doc_id].body
         assert "https://www.lhv.nl/product/cao-huisartsenzorg" in body and "s-bb.nl" in body
+    assert "hooguit ⟦param:training.bbl.max_probation_months_no_calendar_end⟧ (art. 7:652 lid 6 BW)" in \
+        DOCUMENTS["6c-bbl-checklist"].body
 
 
 def test_no_person_contact_details_in_documents() -> None:

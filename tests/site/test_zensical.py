@@ -149,6 +149,21 @@ def test_calculator_pages_render_their_form(zensical_site: Path) -> None:
     assert 'data-calculator-form="kosten"' in page
 
 
+def test_the_pipeline_makes_the_checklists_tickable_and_fills_the_progress_overview(zensical_site: Path,
+                                                                                     built_site: Path) -> None:
+    """hooks/checklists.py does not run: handbook_build/progress.py names and numbers the task lists after the build,
+    the same as the MkDocs build, and lists them on the overview page."""
+    def checklists(site: Path) -> list[str]:
+        page = built_page(site, "bijlagen/stap-5/e-papierwerk-voor-de-start.md")
+        return re.findall(r'<ul class="task-list hb-checklist" data-checklist="[^"]+" data-version="[^"]+">', page)
+
+    assert checklists(zensical_site) == checklists(built_site) != []
+    overview, theirs = built_page(zensical_site, "stappen/voortgang.md"), built_page(built_site, "stappen/voortgang.md")
+    listed = re.compile(r'data-progress-checklist="([^"]+)" data-items="(\d+)"')
+    assert listed.findall(overview) == listed.findall(theirs) != []
+    assert "progress.js" in overview
+
+
 # --- Gaps, pinned: each assertion states what Zensical 0.0.73 does today (docs/bijdragen/zensical.md) ---------
 
 
