@@ -190,6 +190,9 @@ def test_calculator_states_meet_wcag_aa(audit_page: Page, site_url: str, calcula
     control.fill(bad)
     expect(page.locator(f'[data-error-for="{name}"]')).not_to_have_text("")
     expect(control).to_have_attribute("aria-invalid", "true")
+    # A field after the answer (the cost form's assumptions) stays in place while the answer above it shrinks, so the
+    # page scrolls up and Material fades in its back-to-top button: audit once nothing is fading any more.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     problems += audit_both_palettes(page, "light", f"{calculator}, error in {name}")[0]
     print("\n".join(problems) or f"[{', '.join(SCHEMES)}] {calculator}: no serious or critical violations")
     assert not problems, report(problems)
