@@ -41,7 +41,7 @@ _TAG = re.compile(r"<[^>]+>")
 _LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"([^>]*>)')
 _ID_VALUE = re.compile(r'\sid="([^"]+)"')
 # mkdocs-print-site-plugin numbers its sections with an attribute HTML does not have.
-_HEADING_NUMBER = re.compile(r'(<section\b[^>]*?)\s+heading-number="[^"]*"')
+_HEADING_NUMBER = re.compile(r"""(<section\b[^>]*?)\s+heading-number=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 _BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
 BREADCRUMBS_NAME = "Kruimelpad"
 _TAGS_NAV = re.compile(r'<nav class="md-tags"(?![^>]*aria-label)')

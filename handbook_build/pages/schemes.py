@@ -116,9 +116,15 @@ def funding_check_html(bundle: Mapping[str, Any], on: dt.date, calculator_link: 
     caption = "Per route: wat nu waar moet zijn, wie het bevestigt en de status volgens de gegevens"
     link = (f' De <a href="{escape(calculator_link)}">kostenrekenhulp</a> zet de status van je route naast de kosten.'
             if calculator_link else "")
+    # One line per route is what fits one phone screen; what must be true, point by point, folds out below it.
+    summary = "".join(f'<li data-route="{check.route}" data-state="{check.state}">{escape(route_summary(check))}</li>'
+                      for check in checks)
     return (
         '<div class="admonition abstract hb-funding-check" data-funding-check>'
         f'<p class="admonition-title">Eerst de financiering ({escape(words)})</p>'
+        f"<ul>{summary}</ul>"
+        '<details class="hb-funding-check__details"><summary>Wat er per route nu waar moet zijn, en wie het '
+        "bevestigt</summary>"
         f"<p>Stand van de gegevens op {long_date(on)}. Een route is <strong>zeker</strong> als alles waar ze op "
         "rust volgens de gegevens open is, <strong>onzeker</strong> als iets niet bevestigd is en "
         "<strong>gesloten</strong> als iets gestopt is. Laat de punten bevestigen voordat een praktijk "
@@ -127,5 +133,5 @@ def funding_check_html(bundle: Mapping[str, Any], on: dt.date, calculator_link: 
         f"<caption>{escape(caption)}</caption>"
         '<thead><tr><th scope="col">Wat nu waar moet zijn</th><th scope="col">Wie het bevestigt</th>'
         '<th scope="col">Status</th></tr></thead>'
-        f"{groups}</table></div></div>"
+        f"{groups}</table></div></details></div>"
     )
