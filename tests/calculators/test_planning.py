@@ -152,7 +152,8 @@ def test_csv_export_and_download_links() -> None:
     text = phases_csv(result)
     rows = [row.split(";") for row in text.strip().split("\r\n")]
     assert rows[0] == ["fase", "stap", "soort", "begin", "einde", "weken"]
-    assert len(rows) == len(result.items) + 1
+    assert len(rows) == len(result.items) + len(result.after) + 1  # the preparation, then the two study years
+    assert ["Tweede opleidingsjaar", "3", "fase", "2028-09-06", "2029-09-05", "52"] in rows
     html = run("planning", REAL, {"bvp_start": "2027-09-06"})["html"]
     assert 'download="planning-zij-instroom.ics"' in html and 'download="planning-zij-instroom.csv"' in html
     link = html.split('download="planning-zij-instroom.csv" href="')[1].split('"')[0]
