@@ -17,7 +17,8 @@ def _duplicates(items: Iterable[Mapping[str, Any]], file: str, where: str) -> li
     problems = []
     for index, item in enumerate(items):
         if item["key"] in seen:
-            problems.append(DataProblem(file, key_path(where, index, "key"), f"sleutel '{item['key']}' staat er twee keer in"))
+            problems.append(DataProblem(file, key_path(where, index, "key"),
+                                        f"sleutel '{item['key']}' staat er twee keer in"))
         seen.add(item["key"])
     return problems
 

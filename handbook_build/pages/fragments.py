@@ -10,8 +10,8 @@ from __future__ import annotations
 from handbook_build import documents, pdf
 from handbook_build.data import build_date
 from handbook_build.freshness import render_status_page
+from handbook_build.pages import journey, schemes, tables, wages
 from handbook_build.pages import region as regional
-from handbook_build.pages import schemes, tables, wages
 from handbook_build.pages.changelog import render_changelog
 from handbook_build.pages.prose import prose_value
 from handbook_build.site import SiteContent
@@ -162,3 +162,48 @@ def cost_defaults_table(site: SiteContent) -> str:
 def wage_floors(site: SiteContent, calculator_link: str) -> str:
     """The salary floors of a BBL trainee and which applies when, by the cost calculator's own rule (wages.py)."""
     return wages.wage_floors_html(site.bundle, build_date(), calculator_link)
+
+
+def step_roles(site: SiteContent, step: int) -> str:
+    """The section "Wie doet wat in deze stap" of a step page, from data/roles.yaml."""
+    return journey.roles_section(site.bundle, step)
+
+
+def page_roles(site: SiteContent, page: str) -> str:
+    """The section "Wie doet wat in deze fase" of a page after the start (`page`: its path under docs/)."""
+    return journey.roles_section(site.bundle, page)
+
+
+def roles_overview(site: SiteContent) -> str:
+    """The whole "wie doet wat": parties, roles per phase and every phase's tasks (aan-de-slag/wie-doet-wat.md)."""
+    return journey.roles_overview(site.bundle)
+
+
+def national_contacts(site: SiteContent) -> str:
+    return journey.national_contacts(site.bundle)
+
+
+def regional_contacts(site: SiteContent) -> str:
+    """A fork's own contacts and the slots it has left empty; in the national handbook where to look meanwhile."""
+    return journey.regional_contacts(site.bundle)
+
+
+def monitoring_table(site: SiteContent) -> str:
+    return journey.monitoring_table(site.bundle)
+
+
+def monitoring_moments(site: SiteContent) -> str:
+    return journey.monitoring_moments(site.bundle)
+
+
+def report_template(site: SiteContent) -> str:
+    return journey.report_template(site.bundle)
+
+
+def report_recipients(site: SiteContent) -> str:
+    return journey.report_recipients(site.bundle)
+
+
+def yearly_applications(site: SiteContent) -> str:
+    """The yearly application windows (praktijkleren) around the build date, known and expected."""
+    return journey.yearly_applications(site.bundle, build_date())
