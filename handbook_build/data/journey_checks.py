@@ -24,10 +24,11 @@ def _duplicates(items: Iterable[Mapping[str, Any]], file: str, where: str) -> li
 
 
 def _unknown(value: str, known: Iterable[str], file: str, where: str, what: str) -> list[DataProblem]:
+    """`what` says what is unknown, in Dutch with its article form: 'onbekende partij', 'onbekend moment'."""
     known = list(known)
     if value in known:
         return []
-    return [DataProblem(file, where, f"onbekende {what} '{value}'; kies uit: {', '.join(known)}")]
+    return [DataProblem(file, where, f"{what} '{value}'; kies uit: {', '.join(known)}")]
 
 
 def _role_problems(roles: Mapping[str, Any]) -> list[DataProblem]:
@@ -40,7 +41,7 @@ def _role_problems(roles: Mapping[str, Any]) -> list[DataProblem]:
                                         "een fase hoort bij een stap (step) of bij een pagina (page), niet bij "
                                         "allebei en niet bij geen van beide"))
         for party in phase["parts"]:
-            problems += _unknown(party, parties, file, key_path("phases", index, "parts", party), "partij")
+            problems += _unknown(party, parties, file, key_path("phases", index, "parts", party), "onbekende partij")
     return problems
 
 
@@ -50,11 +51,13 @@ def _contact_problems(contacts: Mapping[str, Any], parties: list[str]) -> list[D
     problems = _duplicates(contacts["national"], file, "national")
     problems += _duplicates(contacts["regional_slots"], file, "regional_slots")
     for index, organisation in enumerate(contacts["national"]):
-        problems += _unknown(organisation["party"], parties, file, key_path("national", index, "party"), "partij")
+        problems += _unknown(organisation["party"], parties, file, key_path("national", index, "party"),
+                             "onbekende partij")
     for index, slot in enumerate(contacts["regional_slots"]):
-        problems += _unknown(slot["party"], parties, file, key_path("regional_slots", index, "party"), "partij")
+        problems += _unknown(slot["party"], parties, file, key_path("regional_slots", index, "party"),
+                             "onbekende partij")
         problems += _unknown(slot["national"], national, file, key_path("regional_slots", index, "national"),
-                             "landelijke organisatie")
+                             "onbekende landelijke organisatie")
     return problems
 
 
@@ -65,9 +68,10 @@ def _monitoring_problems(monitoring: Mapping[str, Any], parties: list[str]) -> l
                                                                                  "indicators")
     for index, indicator in enumerate(monitoring["indicators"]):
         for position, moment in enumerate(indicator["moments"]):
-            problems += _unknown(moment, moments, file, key_path("indicators", index, "moments", position), "moment")
+            problems += _unknown(moment, moments, file, key_path("indicators", index, "moments", position),
+                                 "onbekend moment")
     for index, party in enumerate(monitoring["report_to"]):
-        problems += _unknown(party, parties, file, key_path("report_to", index), "partij")
+        problems += _unknown(party, parties, file, key_path("report_to", index), "onbekende partij")
     for index, moment in enumerate(monitoring["moments"]):
         if "months_after_diploma" in moment and not (moment.get("assumption") and moment.get("note")):
             problems.append(DataProblem(file, key_path("moments", index),
