@@ -49,6 +49,11 @@ def phase_title(phase: Mapping[str, Any]) -> str:
     return f"Stap {phase['step']}: {phase['label']}" if "step" in phase else f"Na de start: {phase['label']}"
 
 
+def phase_short_title(phase: Mapping[str, Any]) -> str:
+    """The phase as the overview's matrix names it: '4. Informatie', or the label of a phase after the start."""
+    return f"{phase['step']}. {STEP_PAGES[phase['step']][0]}" if "step" in phase else phase["label"]
+
+
 def phase_rows(roles: Mapping[str, Any], phase: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """(party label, role label, tasks) for every party with a part in the phase, in the order of the parties."""
     labels = roles["role_labels"]
@@ -88,15 +93,16 @@ def roles_overview(bundle: Mapping[str, Any], page: str = OVERVIEW_PAGE) -> str:
     labels = roles["role_labels"]
     lines = ["## De partijen {#partijen}", ""]
     for party in parties:
-        lines += [f"{party['label']}", f":   {' '.join(party['description'].split())}", ""]
+        short = f", in de tabel: {party['short']}" if party["short"].lower() not in party["label"].lower() else ""
+        lines += [f"{party['label']}{short}", f":   {' '.join(party['description'].split())}", ""]
     lines += ["## Rollen per fase {#rollen}", "",
               "Wie trekt, wie doet mee, wie denkt mee en wie wordt op de hoogte gehouden. Een leeg vak: die partij "
               "heeft in die fase geen vaste taak.", ""]
-    lines.append("| Fase | " + " | ".join(_cell(party["label"]) for party in parties) + " |")
+    lines.append("| Fase | " + " | ".join(_cell(party["short"]) for party in parties) + " |")
     lines.append("|---|" + "---|" * len(parties))
     for phase in roles["phases"]:
         cells = [labels[phase["parts"][p["key"]]["role"]] if p["key"] in phase["parts"] else "" for p in parties]
-        title = f"[{_cell(phase_title(phase))}](#fase-{phase['key'].replace('_', '-')})"
+        title = f"[{_cell(phase_short_title(phase))}](#fase-{phase['key'].replace('_', '-')})"
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
     lines += ["", "## Taken per fase {#taken}", ""]
     for phase in roles["phases"]:

@@ -64,7 +64,7 @@ def test_the_matrix_gives_every_party_its_role_in_every_phase(national_site: Pat
     for phase, row in zip(roles["phases"], matrix, strict=True):
         expected = [roles["role_labels"][phase["parts"][p["key"]]["role"]] if p["key"] in phase["parts"] else ""
                     for p in roles["parties"]]
-        assert row[0] == journey.phase_title(phase) and list(row[1:]) == expected
+        assert row[0] == journey.phase_short_title(phase) and list(row[1:]) == expected
 
 
 def test_the_employer_page_is_linked_from_steps_4_5_6_and_bijlage_4b(national_site: Path) -> None:
