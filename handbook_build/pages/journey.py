@@ -208,8 +208,8 @@ def monitoring_table(bundle: Mapping[str, Any]) -> str:
     moments = {moment["key"]: _moment_label(moment) for moment in monitoring["moments"]}
     lines = ["| Wat je meet | Hoe je het telt | Wanneer |", "|---|---|---|"]
     for indicator in monitoring["indicators"]:
-        when = "; ".join(moments[key] for key in indicator["moments"])
-        lines.append(f"| {_cell(indicator['label'])} | {_cell(indicator['definition'])} | {_cell(when)} |")
+        when = "<br>".join(_cell(moments[key]) for key in indicator["moments"])
+        lines.append(f"| {_cell(indicator['label'])} | {_cell(indicator['definition'])} | {when} |")
     return "\n".join(lines)
 
 
@@ -217,7 +217,7 @@ def monitoring_moments(bundle: Mapping[str, Any]) -> str:
     """The moments of measuring, each with its note."""
     lines = []
     for moment in bundle["monitoring"]["moments"]:
-        note = f": {' '.join(moment['note'].split())}" if moment.get("note") else ""
+        note = f". {' '.join(moment['note'].split())}" if moment.get("note") else ""
         lines.append(f"- **{_moment_label(moment)}**{note}")
     return "\n".join(lines)
 
@@ -235,9 +235,10 @@ def report_template(bundle: Mapping[str, Any]) -> str:
 
 
 def report_recipients(bundle: Mapping[str, Any]) -> str:
-    parties = _party_labels(bundle)
-    names = [parties[key] for key in bundle["monitoring"]["report_to"]]
-    return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else names[0]
+    """The parties that get the report, as a list with what each of them does in the project."""
+    parties = {party["key"]: party for party in bundle["roles"]["parties"]}
+    return "\n".join(f"- {parties[key]['label']}: {' '.join(parties[key]['description'].split())}"
+                     for key in bundle["monitoring"]["report_to"])
 
 
 # --- Yearly applications after the start --------------------------------------------------------------------------

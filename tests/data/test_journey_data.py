@@ -15,7 +15,7 @@ from handbook_build.data import DataError, load_data
 from handbook_build.pages import journey
 from handbook_build.tips import STEP_PAGES
 from tests.conftest import ROOT
-from tests.regions import national_data
+from tests.regions import NATIONAL_REGION_TEXT, national_data
 
 BUNDLE = national_data()
 
@@ -84,8 +84,15 @@ def test_a_second_roles_file_is_refused(data_copy: Path) -> None:
     assert "er is al een bestand met kind: roles" in problems_of(data_copy)
 
 
+def national_region(data: Path) -> Path:
+    """data/region.yaml of the copy as the national handbook has it (a fork's own file may differ)."""
+    path = data / "region.yaml"
+    path.write_text(NATIONAL_REGION_TEXT, encoding="utf-8")
+    return path
+
+
 def test_a_regional_contact_must_be_an_organisation_without_an_address(data_copy: Path) -> None:
-    rewrite(data_copy / "region.yaml", "contacts: {}",
+    rewrite(national_region(data_copy), "contacts: {}",
             "contacts:\n  lhv_regiobureau:\n    - {name: regiobureau@example.nl}")
     message = problems_of(data_copy)
     assert "data/region.yaml: contacts.lhv_regiobureau 1.name" in message
@@ -93,7 +100,7 @@ def test_a_regional_contact_must_be_an_organisation_without_an_address(data_copy
 
 
 def test_a_region_cannot_invent_a_contact_slot(data_copy: Path) -> None:
-    rewrite(data_copy / "region.yaml", "contacts: {}", "contacts:\n  huisartsenpost: [{name: HAP Noord}]")
+    rewrite(national_region(data_copy), "contacts: {}", "contacts:\n  huisartsenpost: [{name: HAP Noord}]")
     assert "data/region.yaml: contacts.huisartsenpost: onbekende sleutel: huisartsenpost" in problems_of(data_copy)
 
 
