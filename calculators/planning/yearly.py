@@ -99,7 +99,7 @@ def yearly_windows(bundle: Mapping[str, Any], first: dt.date, last: dt.date) -> 
                          "aanvragen, tenzij de regeling wordt verlengd.")
         if unconfirmed:
             notes.append(f"{scheme['title']}: voor {_years(unconfirmed)} is de regeling niet bevestigd "
-                         f"({unconfirmed[0][1].label}).")
+                         f"({unconfirmed[0][1].label.rstrip('.')}).")
     windows.sort(key=lambda w: (w.opens, w.title))
     return tuple(windows), tuple(notes)
 

@@ -177,16 +177,18 @@ def test_the_timeline_runs_on_to_the_diploma() -> None:
 
 def test_a_window_after_each_school_year_until_the_scheme_ends() -> None:
     # BVP May 2027: school years 2026-2027 and 2027-2028 get a praktijkleren window; 2028-2029 (the diploma falls
-    # in May 2029) is after the scheme's last study year (ends 31 July 2028), which a note says.
+    # in May 2029) begins on the day the scheme's status is 'ended' (1 August 2028), which a note says.
     result = plan(bvp_start="2027-05-03")
     windows = [(i.label, i.start, i.end) for i in result.after if i.kind == "window"]
     assert windows == [
         ("Subsidieregeling praktijkleren: aanvragen over studiejaar 2026-2027", D(2027, 6, 2), D(2027, 9, 17)),
         ("Subsidieregeling praktijkleren: aanvragen over studiejaar 2027-2028", D(2028, 6, 2), D(2028, 9, 17)),
     ]
-    assert result.after_notes == (
-        "Subsidieregeling praktijkleren: de regeling geldt volgens de gegevens van het handboek voor studiejaren tot "
-        "en met 31 juli 2028; voor studiejaar 2028-2029 is niet bekend of je nog kunt aanvragen.",)
+    assert len(result.after_notes) == 1
+    assert result.after_notes[0].startswith(
+        "Subsidieregeling praktijkleren stopt volgens de gegevens van het handboek per 1 augustus 2028. ")
+    assert result.after_notes[0].endswith(
+        "Over studiejaar 2028-2029 kun je dus niet aanvragen, tenzij de regeling wordt verlengd.")
 
 
 def test_a_window_the_scheme_lists_is_used_as_known() -> None:
@@ -206,10 +208,23 @@ def test_a_window_the_scheme_lists_is_used_as_known() -> None:
 
 def test_a_scheme_that_runs_longer_gives_a_window_every_school_year() -> None:
     bundle = copy.deepcopy(REAL)
-    bundle["schemes"]["praktijkleren"]["ends"]["date"] = "2031-07-31"
+    status = bundle["schemes"]["praktijkleren"]["status"]
+    del status[max(day for day, entry in status.items() if entry["state"] == "ended")]
     result = run("planning", bundle, {"bvp_start": "2027-09-06"})["result"]
     years = [i.label.rsplit(" ", 1)[1] for i in result.after if i.kind == "window"]
     assert years == ["2027-2028", "2028-2029", "2029-2030"] and result.after_notes == ()
+
+
+def test_a_school_year_without_a_confirmed_scheme_keeps_its_window_with_a_note() -> None:
+    bundle = copy.deepcopy(REAL)
+    status = bundle["schemes"]["praktijkleren"]["status"]
+    ended = max(day for day, entry in status.items() if entry["state"] == "ended")
+    status[ended] = {**status[ended], "state": "unconfirmed", "label": "Verlenging niet bevestigd."}
+    result = run("planning", bundle, {"bvp_start": "2027-05-03"})["result"]
+    years = [i.label.rsplit(" ", 1)[1] for i in result.after if i.kind == "window"]
+    assert years == ["2026-2027", "2027-2028", "2028-2029"]
+    assert result.after_notes == ("Subsidieregeling praktijkleren: voor studiejaar 2028-2029 is de regeling niet "
+                                  "bevestigd (Verlenging niet bevestigd).",)
 
 
 def test_the_calendar_carries_the_yearly_deadlines() -> None:

@@ -3,6 +3,7 @@ wrong; the regional contact slots match the region schema and its field referenc
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from handbook_build.claims import find_claims
 from handbook_build.data import DataError, load_data
 from handbook_build.pages import journey
 from handbook_build.tips import STEP_PAGES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_BUILD_DATE
 from tests.regions import NATIONAL_REGION_TEXT, national_data
 
 BUNDLE = national_data()
@@ -149,6 +151,15 @@ def test_the_report_template_marks_the_moments_of_each_indicator() -> None:
             indicator["moments"]
     after = next(moment for moment in moments if "months_after_diploma" in moment)
     assert f"{after['months_after_diploma']} maanden later, aanname" in table[0]
+
+
+def test_text_from_these_files_names_no_scheme_against_its_status() -> None:
+    # The build's claim check reads docs/ and documents/; rows rendered from data/ get the same check here.
+    on = dt.date.fromisoformat(TEST_BUILD_DATE)
+    rendered = "\n\n".join([journey.roles_overview(BUNDLE), journey.national_contacts(BUNDLE),
+                              journey.regional_contacts(BUNDLE), journey.monitoring_table(BUNDLE),
+                              journey.monitoring_moments(BUNDLE)])
+    assert find_claims(rendered, "data/roles.yaml", BUNDLE, on) == []
 
 
 def test_example_region_fills_some_contacts_and_leaves_others_empty() -> None:

@@ -78,10 +78,10 @@ def test_the_employer_page_answers_with_the_figures_and_sources_from_data(nation
     html = page(national_site, "na-de-start/vragen-van-de-werkgever.md")
     text = text_of(html)
     values = {key: param["values"][-1]["value"] for key, param in BUNDLE["parameters"].items()
-              if key.startswith("employment.sickness.")}
-    assert f"hoogstens {values['employment.sickness.continued_pay_weeks']} weken" in text
-    assert f"ten minste {values['employment.sickness.continued_pay_percent']} % van het loon" in text
-    assert f"in week {values['employment.sickness.uwv_notification_week']} bij UWV" in text
+              if key.startswith(("law.employment.", "law.poortwachter."))}
+    assert f"hoogstens {values['law.employment.sick_pay_weeks']} weken" in text
+    assert f"ten minste {values['law.employment.sick_pay_percent']} % van het loon" in text
+    assert f"in week {values['law.poortwachter.uwv_notification_week']} bij UWV" in text
     supervision = BUNDLE["parameters"]["cost_defaults.supervision_hours_per_week"]["values"][-1]["value"]
     assert f"met {supervision} uur per week van een gediplomeerde doktersassistent" in text
     for anchor in ("ziekte", "stoppen", "verlof", "wet-big", "begeleiding"):
