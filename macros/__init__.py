@@ -146,56 +146,16 @@ def cost_defaults_table() -> str:
     return fragments.cost_defaults_table(_site())
 
 
-def step_roles(step: int) -> str:
-    """The "wie doet wat" table of a step page (data/roles.yaml)."""
-    return fragments.step_roles(_site(), step)
-
-
-def page_roles(page: str) -> str:
-    """The "wie doet wat" table of a page after the start; `page` is its path under docs/."""
-    return fragments.page_roles(_site(), page)
-
-
-def roles_overview() -> str:
-    return fragments.roles_overview(_site())
-
-
-def national_contacts() -> str:
-    return fragments.national_contacts(_site())
-
-
-def regional_contacts() -> str:
-    return fragments.regional_contacts(_site())
-
-
-def monitoring_table() -> str:
-    return fragments.monitoring_table(_site())
-
-
-def monitoring_moments() -> str:
-    return fragments.monitoring_moments(_site())
-
-
-def report_template() -> str:
-    return fragments.report_template(_site())
-
-
-def report_recipients() -> str:
-    return fragments.report_recipients(_site())
-
-
-def yearly_applications() -> str:
-    """The yearly application windows after the start, known and expected (praktijkleren)."""
-    return fragments.yearly_applications(_site())
+def journey(part: str, where: int | str | None = None) -> str:
+    """A part of "Aan de slag" or "Na de start" from data, by name (fragments.JOURNEY_PARTS); `where`: step or page."""
+    return fragments.journey_part(_site(), part, where)
 
 
 MACROS = (source_url, parameter_table, scheme_sections, schemes_by_route, scheme_claim, scheme_status, funding_check,
           wage_floors, school_years, school_year_table,
           holiday_regions_list, facts_table, calculator, salary_table_status, matching_columns, pdf_link, changelog,
           region_block, step_tips, tips_overview, value, data_status_table, document, step_resources,
-          startpakket_link, tip_template, cost_defaults_table, step_roles, page_roles, roles_overview,
-          national_contacts, regional_contacts, monitoring_table, monitoring_moments, report_template,
-          report_recipients, yearly_applications)
+          startpakket_link, tip_template, cost_defaults_table, journey)
 
 
 def project_dir(conf: dict[str, Any]) -> Path:

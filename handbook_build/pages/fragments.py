@@ -164,46 +164,23 @@ def wage_floors(site: SiteContent, calculator_link: str) -> str:
     return wages.wage_floors_html(site.bundle, build_date(), calculator_link)
 
 
-def step_roles(site: SiteContent, step: int) -> str:
-    """The section "Wie doet wat in deze stap" of a step page, from data/roles.yaml."""
-    return journey.roles_section(site.bundle, step)
+# The fragments of "Aan de slag" and "Na de start", by the name a page gives the macro `journey`.
+JOURNEY_PARTS = {
+    "roles": lambda bundle, where: journey.roles_section(bundle, where),  # a step (int) or a page after the start
+    "roles_overview": lambda bundle, _: journey.roles_overview(bundle),
+    "national_contacts": lambda bundle, _: journey.national_contacts(bundle),
+    "regional_contacts": lambda bundle, _: journey.regional_contacts(bundle),
+    "monitoring_table": lambda bundle, _: journey.monitoring_table(bundle),
+    "monitoring_moments": lambda bundle, _: journey.monitoring_moments(bundle),
+    "report_template": lambda bundle, _: journey.report_template(bundle),
+    "report_recipients": lambda bundle, _: journey.report_recipients(bundle),
+    "yearly_applications": lambda bundle, _: journey.yearly_applications(bundle, build_date()),
+}
 
 
-def page_roles(site: SiteContent, page: str) -> str:
-    """The section "Wie doet wat in deze fase" of a page after the start (`page`: its path under docs/)."""
-    return journey.roles_section(site.bundle, page)
-
-
-def roles_overview(site: SiteContent) -> str:
-    """The whole "wie doet wat": parties, roles per phase and every phase's tasks (aan-de-slag/wie-doet-wat.md)."""
-    return journey.roles_overview(site.bundle)
-
-
-def national_contacts(site: SiteContent) -> str:
-    return journey.national_contacts(site.bundle)
-
-
-def regional_contacts(site: SiteContent) -> str:
-    """A fork's own contacts and the slots it has left empty; in the national handbook where to look meanwhile."""
-    return journey.regional_contacts(site.bundle)
-
-
-def monitoring_table(site: SiteContent) -> str:
-    return journey.monitoring_table(site.bundle)
-
-
-def monitoring_moments(site: SiteContent) -> str:
-    return journey.monitoring_moments(site.bundle)
-
-
-def report_template(site: SiteContent) -> str:
-    return journey.report_template(site.bundle)
-
-
-def report_recipients(site: SiteContent) -> str:
-    return journey.report_recipients(site.bundle)
-
-
-def yearly_applications(site: SiteContent) -> str:
-    """The yearly application windows (praktijkleren) around the build date, known and expected."""
-    return journey.yearly_applications(site.bundle, build_date())
+def journey_part(site: SiteContent, part: str, where: int | str | None = None) -> str:
+    """One fragment made from data/roles.yaml, contacts.yaml, monitoring.yaml or the schemes' yearly windows:
+    `part` names it (JOURNEY_PARTS); `where` is the step or page for "roles"."""
+    if part not in JOURNEY_PARTS:
+        raise KeyError(f"onbekend deel '{part}' voor de macro journey; kies uit: {', '.join(JOURNEY_PARTS)}")
+    return JOURNEY_PARTS[part](site.bundle, where)

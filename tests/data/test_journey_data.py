@@ -8,13 +8,14 @@ import json
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
 from handbook_build.claims import find_claims
 from handbook_build.data import DataError, load_data
-from handbook_build.pages import journey
+from handbook_build.pages import fragments, journey
 from handbook_build.tips import STEP_PAGES
 from tests.conftest import ROOT, TEST_BUILD_DATE
 from tests.regions import NATIONAL_REGION_TEXT, national_data
@@ -166,3 +167,10 @@ def test_example_region_fills_some_contacts_and_leaves_others_empty() -> None:
     example = yaml.safe_load((ROOT / "examples" / "voorbeeldregio" / "data" / "region.yaml").read_text("utf-8"))
     filled = {name for name, entries in example.get("contacts", {}).items() if entries}
     assert filled and filled != {"werkgeversservicepunt", "lhv_regiobureau", "sbb_adviseur"}
+
+
+def test_the_macro_names_its_parts_when_asked_for_an_unknown_one() -> None:
+    site = SimpleNamespace(bundle=BUNDLE)
+    assert fragments.journey_part(site, "roles", 4) == journey.roles_section(BUNDLE, 4)
+    with pytest.raises(KeyError, match="onbekend deel 'contact' voor de macro journey; kies uit: roles, "):
+        fragments.journey_part(site, "contact")
