@@ -146,11 +146,16 @@ def cost_defaults_table() -> str:
     return fragments.cost_defaults_table(_site())
 
 
+def journey(part: str, where: int | str | None = None) -> str:
+    """A part of "Aan de slag" or "Na de start" from data, by name (fragments.JOURNEY_PARTS); `where`: step or page."""
+    return fragments.journey_part(_site(), part, where)
+
+
 MACROS = (source_url, parameter_table, scheme_sections, schemes_by_route, scheme_claim, scheme_status, funding_check,
           wage_floors, school_years, school_year_table,
           holiday_regions_list, facts_table, calculator, salary_table_status, matching_columns, pdf_link, changelog,
           region_block, step_tips, tips_overview, value, data_status_table, document, step_resources,
-          startpakket_link, tip_template, cost_defaults_table)
+          startpakket_link, tip_template, cost_defaults_table, journey)
 
 
 def project_dir(conf: dict[str, Any]) -> Path:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from handbook_build import documents, pdf
 from handbook_build.data import build_date
 from handbook_build.freshness import render_status_page
+from handbook_build.pages import journey, schemes, tables, wages
 from handbook_build.pages import region as regional
-from handbook_build.pages import schemes, tables, wages
 from handbook_build.pages.changelog import render_changelog
 from handbook_build.pages.prose import prose_value
 from handbook_build.site import SiteContent
@@ -162,3 +162,25 @@ def cost_defaults_table(site: SiteContent) -> str:
 def wage_floors(site: SiteContent, calculator_link: str) -> str:
     """The salary floors of a BBL trainee and which applies when, by the cost calculator's own rule (wages.py)."""
     return wages.wage_floors_html(site.bundle, build_date(), calculator_link)
+
+
+# The fragments of "Aan de slag" and "Na de start", by the name a page gives the macro `journey`.
+JOURNEY_PARTS = {
+    "roles": lambda bundle, where: journey.roles_section(bundle, where),  # a step (int) or a page after the start
+    "roles_overview": lambda bundle, _: journey.roles_overview(bundle),
+    "national_contacts": lambda bundle, _: journey.national_contacts(bundle),
+    "regional_contacts": lambda bundle, _: journey.regional_contacts(bundle),
+    "monitoring_table": lambda bundle, _: journey.monitoring_table(bundle),
+    "monitoring_moments": lambda bundle, _: journey.monitoring_moments(bundle),
+    "report_template": lambda bundle, _: journey.report_template(bundle),
+    "report_recipients": lambda bundle, _: journey.report_recipients(bundle),
+    "yearly_applications": lambda bundle, _: journey.yearly_applications(bundle, build_date()),
+}
+
+
+def journey_part(site: SiteContent, part: str, where: int | str | None = None) -> str:
+    """One fragment made from data/roles.yaml, contacts.yaml, monitoring.yaml or the schemes' yearly windows:
+    `part` names it (JOURNEY_PARTS); `where` is the step or page for "roles"."""
+    if part not in JOURNEY_PARTS:
+        raise KeyError(f"onbekend deel '{part}' voor de macro journey; kies uit: {', '.join(JOURNEY_PARTS)}")
+    return JOURNEY_PARTS[part](site.bundle, where)
