@@ -49,6 +49,9 @@ class Field:
     shareable: bool = True
     # True: the form offers a file picker that reads a local file into this (text) field; it never leaves the browser.
     file_upload: bool = False
+    # True: a value most readers keep (an assumption); the form shows it after the result, folded away under
+    # "Aannames aanpassen" (calculators/_form.py), while the other fields and the answer come first.
+    assumption: bool = False
 
 
 @dataclass(frozen=True)

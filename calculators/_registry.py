@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from calculators import cost, planning
-from calculators._form import render_form
+from calculators._form import form_parts
 from calculators._inputs import Field, parse_inputs
 from calculators._parts import Expanded, TextFile
 from calculators.matching import checklist_calculator, regional_calculator
@@ -131,12 +131,19 @@ def embed(name: str, bundle: Mapping[str, Any], raw: Mapping[str, str] | None = 
     raw = dict(raw or {})
     outcome = evaluate(calculator, bundle, raw)
     errors = outcome.get("errors", {})
-    form = render_form(name, fields_of(calculator, bundle), raw, errors)
+    form = form_parts(name, fields_of(calculator, bundle), raw, errors)
     result = outcome.get("html", "")
+    # The assumptions are far below on a phone: a link there (a browser opens the folded block to show its target).
+    jump = (
+        f'<p class="hb-calc__jump"><a href="#{form.anchor}" data-open-assumptions>Aannames aanpassen</a> '
+        "(onder de uitkomst)</p>" if form.anchor else ""
+    )
+    # Reading order, also without JavaScript: the questions, the status, the answer, then the assumptions (folded
+    # away). A recompute replaces only the result's contents, so the fields around it stay where they are.
     return (
-        f'<div class="hb-calc" data-calculator="{name}" data-runtime="static">{form}'
+        f'<div class="hb-calc" data-calculator="{name}" data-runtime="static">{form.questions}'
         '<div class="hb-calc__bar"><p class="hb-calc__status" role="status" aria-live="polite" data-status>'
         "Uitkomst voor de standaardwaarden. Pas de velden aan om te rekenen met je eigen gegevens.</p>"
         '<button type="button" class="md-button" data-copy-link hidden>Kopieer link naar deze berekening</button>'
-        f'</div><div class="hb-calc__result" data-result>{result}</div></div>'
+        f'{jump}</div><div class="hb-calc__result" data-result>{result}</div>{form.assumptions}</div>'
     )

@@ -25,6 +25,7 @@ class Route:
     practice_pays_salary_during_bvp: bool
     bvp_salary: str
     employer_premiums: tuple[tuple[str, str], ...]
+    bvp_scheme: str | None = None  # the scheme bvp_salary rests on: its status goes with that sentence
 
     def premiums(self, small_employer: bool) -> tuple[str, ...]:
         """The premium names for a small (or a medium-sized or large) employer."""
@@ -49,6 +50,7 @@ def routes(bundle: Mapping[str, Any]) -> tuple[Route, ...]:
             practice_pays_salary_during_bvp=bool(raw["practice_pays_salary_during_bvp"]),
             bvp_salary=raw["bvp_salary"],
             employer_premiums=tuple(_premium_pair(item) for item in raw["employer_premiums"]),
+            bvp_scheme=raw.get("bvp_scheme"),
         )
         for raw in bundle["routes"]
     )

@@ -6,8 +6,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -15,6 +17,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def resolve_moment(anchor: dt.date, moment: Mapping[str, Any] | None) -> dt.date | None:
+    """The date a scheme's plan step names for `opens` or `closes` ({days: n}, {months: n} or {month_day: "MM-DD"}
+    in the anchor's calendar year), relative to its anchor; None when the data names none."""
+    if moment is None:
+        return None
+    if "days" in moment:
+        return anchor + dt.timedelta(days=int(moment["days"]))
+    if "months" in moment:
+        return add_months(anchor, int(moment["months"]))
+    month, day = (int(part) for part in moment["month_day"].split("-"))
+    # Clipped to the month's last day, so "02-30" in the data still gives a real date.
+    return dt.date(anchor.year, month, min(day, calendar.monthrange(anchor.year, month)[1]))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         pipeline = Pipeline.for_project(args.project_dir.resolve(), config_file=args.config_file)
         content = pipeline.content()
+        pipeline.check()  # also after another generator: documents' fields, and no scheme named against its status
         if args.check:
             print(f"data/ en {len(content.tips)} tips zijn in orde.")
             return 0

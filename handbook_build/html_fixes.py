@@ -4,8 +4,8 @@
   checkboxes, empty `tabindex=""` on navigation section labels, `rel="edit"` on the edit link. The
   search dialog has no accessible name; a section whose title links to its index page names its
   navigation landmark after an empty toggle label; the breadcrumb trail is named "Navigatie" like the
-  main navigation; the tags of a page are an unnamed navigation landmark. These are fixed on the output,
-  not by copying its templates.
+  main navigation; the tags of a page are an unnamed navigation landmark; a page without a table of contents
+  keeps a label `for` its missing toggle. These are fixed on the output, not by copying its templates.
 - A `<style>` element in the body moves to the head, and a repeated id gets a numbered suffix (on the print page a
   page's section keeps its id, so links keep pointing at it). Our own print page (handbook_build/print_page.py)
   has neither; these stay as a net for other markup.
@@ -37,6 +37,10 @@ _SECTION_NAV = re.compile(
     re.S,
 )
 _TAG = re.compile(r"<[^>]+>")
+_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"([^>]*>)')
+_ID_VALUE = re.compile(r'\sid="([^"]+)"')
+# mkdocs-print-site-plugin numbers its sections with an attribute HTML does not have.
+_HEADING_NUMBER = re.compile(r"""(<section\b[^>]*?)\s+heading-number=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 _BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
 BREADCRUMBS_NAME = "Kruimelpad"
 _TAGS_NAV = re.compile(r'<nav class="md-tags"(?![^>]*aria-label)')
@@ -48,9 +52,18 @@ def _name_section_nav(match: re.Match[str]) -> str:
     return f'{match.group(1)} aria-label="{title}"{match.group("rest")}' if title else match.group(0)
 
 
+def _label_without_control(text: str) -> str:
+    """A label whose `for` names no control on the page (Material's table-of-contents title on a page without a
+    table of contents) keeps its text but points nowhere: `for` must name a control that is there."""
+    ids = set(_ID_VALUE.findall(text))
+    return _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else f"{m.group(1)}{m.group(3)}", text)
+
+
 def fix_material_markup(text: str) -> str:
     """Remove the attributes the HTML standard does not allow and give each landmark its own name."""
     text = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", text)
+    text = _label_without_control(text)
+    text = _HEADING_NUMBER.sub(r"\1", text)
     text = _EMPTY_TABINDEX.sub("", text)
     text = _REL_EDIT.sub(r"\1", text)
     text = _SECTION_NAV.sub(_name_section_nav, text)

@@ -9,7 +9,7 @@ generator, e.g. Zensical: handbook_build/zensical.py). Steps, in order:
 2. html      — valid HTML and a Content-Security-Policy on every page (html_fixes), before anything hashes pages
 3. runtime   — self-hosted Pyodide, the calculators zip, the data bundle, the memory snapshot
 4. generated — outputs made from data/ beside the pages: each function in GENERATED_OUTPUTS
-               (the place for document kits and exports)
+               (the place for document kits and exports; also the progress overview of every checklist)
 5. offline   — sw.js with the list of every file above, so it must come after them
 6. pdf       — the whole handbook from the print page (HB_PDF=1), because it reads the finished site
 7. startpakket — every Word document of the region and the PDF in one zip, last because it holds the PDF
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook_build import documents, git_dates, html_fixes, offline, pdf, print_page, site_pages
+from handbook_build import claims, documents, git_dates, html_fixes, offline, pdf, print_page, progress, site_pages
 from handbook_build.built_pages import read_pages
 from handbook_build.data import build_date
 from handbook_build.freshness import expiring_defaults
@@ -47,6 +47,13 @@ def word_documents(content: SiteContent, site_dir: Path) -> list[Path]:
                                       project_dir=content.project_dir)
 
 
+def presentations(content: SiteContent, site_dir: Path) -> list[Path]:
+    """documenten/<id>.pptx for every document that is also a presentation (bijlage 1A), slides from its sections."""
+    bundle = content.bundle
+    return documents.write_pptx_files(site_dir, bundle, documents.handbook_version(bundle), build_date(),
+                                      project_dir=content.project_dir)
+
+
 def personal_templates(content: SiteContent, site_dir: Path) -> list[Path]:
     """documenten/sjablonen/<name>.docx: the Word templates the calculators fill in the reader's browser."""
     bundle = content.bundle
@@ -54,7 +61,12 @@ def personal_templates(content: SiteContent, site_dir: Path) -> list[Path]:
                                               project_dir=content.project_dir)
 
 
-GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents, personal_templates]
+def progress_overview(content: SiteContent, site_dir: Path) -> list[Path]:
+    """The progress overview page filled with every checklist of the site, per step (progress.py)."""
+    return progress.write_overview(site_dir, documents.handbook_version(content.bundle))
+
+
+GENERATED_OUTPUTS: list[GeneratedOutput] = [word_documents, presentations, personal_templates, progress_overview]
 
 
 @dataclass
@@ -93,6 +105,8 @@ class Pipeline:
         documents.check_region_fields(kit.values(), content.bundle)
         for doc_id in kit:  # every ⟦param:…⟧ names a parameter that exists: fail here, naming the document
             documents.render_document_markdown(doc_id, content.bundle, on=build_date(), project_dir=self.project_dir)
+        # No page or document names a scheme as available while its status says otherwise (file, line, scheme).
+        claims.check_claims(self.project_dir, content.bundle, build_date(), self.docs_dir)
 
     def warnings(self) -> list[str]:
         """Dutch warnings that must not fail the build: values behind a calculator's defaults that end soon, and

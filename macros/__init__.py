@@ -40,6 +40,27 @@ def schemes_by_route() -> str:
     return fragments.schemes_by_route(_site())
 
 
+def scheme_claim(scheme_id: str, claim: str, short: bool = False) -> str:
+    """A sentence saying a scheme pays or can be applied for, written as while it is open; when the data says it is
+    unconfirmed or has ended, led by that status (short=True: the status in brackets, for a table cell)."""
+    return fragments.scheme_claim(_site(), scheme_id, claim, short)
+
+
+def scheme_status(scheme_id: str) -> str:
+    """A scheme's status on the build date ('niet bevestigd sinds …'), with its source."""
+    return fragments.scheme_status(_site(), scheme_id)
+
+
+def funding_check(calculator_link: str | None = None) -> str:
+    """Per route: certain, uncertain or closed, what must be true now and who confirms it (top of steps 1 and 6)."""
+    return fragments.funding_check(_site(), calculator_link)
+
+
+def wage_floors(calculator_link: str) -> str:
+    """The salary floors of a BBL trainee and which applies when (bijlage 6F, the salary page)."""
+    return fragments.wage_floors(_site(), calculator_link)
+
+
 def school_years() -> list[str]:
     return fragments.school_years(_site())
 
@@ -125,10 +146,16 @@ def cost_defaults_table() -> str:
     return fragments.cost_defaults_table(_site())
 
 
-MACROS = (source_url, parameter_table, scheme_sections, schemes_by_route, school_years, school_year_table,
+def journey(part: str, where: int | str | None = None) -> str:
+    """A part of "Aan de slag" or "Na de start" from data, by name (fragments.JOURNEY_PARTS); `where`: step or page."""
+    return fragments.journey_part(_site(), part, where)
+
+
+MACROS = (source_url, parameter_table, scheme_sections, schemes_by_route, scheme_claim, scheme_status, funding_check,
+          wage_floors, school_years, school_year_table,
           holiday_regions_list, facts_table, calculator, salary_table_status, matching_columns, pdf_link, changelog,
           region_block, step_tips, tips_overview, value, data_status_table, document, step_resources,
-          startpakket_link, tip_template, cost_defaults_table)
+          startpakket_link, tip_template, cost_defaults_table, journey)
 
 
 def project_dir(conf: dict[str, Any]) -> Path:

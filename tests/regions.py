@@ -31,6 +31,7 @@ NATIONAL_REGION: dict[str, Any] = {
     "holiday_region": "midden",
     "organisations": [],
     "schools": [],
+    "contacts": {},
     "cost_defaults": {},
 }
 NATIONAL_REGION_TEXT = (

@@ -4,10 +4,16 @@
 Colours come from CSS (classes, custom properties, currentColor), so the chart follows both palettes and
 prints; uncertain subsidy is hatched and payout months carry a lettered marker, so colour is never the
 only cue. The data table next to it (render_cash_table) holds the same numbers.
+
+The SVG has no viewBox: bars, grid and lines are placed in percentages of the plot (the SVG's content box, which
+CSS sizes), and text is set in CSS pixels, so the labels keep the size of the text around the chart on a phone as
+on a wide screen instead of shrinking with the drawing. The axis labels stand in the SVG's padding (cost.css); a
+narrow chart shows fewer month labels (cost.css hides the wide-only ones, a wide chart the narrow-only ones).
 """
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from html import escape
 
@@ -16,9 +22,13 @@ from calculators._money import ZERO
 from calculators.cost.cashflow import PAYOUT_LABELS, CashMonth, group_labels
 from calculators.cost.headline import money_range, month_name
 
-WIDTH, HEIGHT = 720, 340
-LEFT, RIGHT, TOP, BOTTOM = 78, 12, 28, 44
 MARKS = {"holiday_pay": "V", "year_end": "E"}
+# At most this many month labels on a wide chart and on a narrow one (a phone), every so many months.
+WIDE_LABELS, NARROW_LABELS = 8, 4
+LABEL_EVERY = (1, 2, 3, 6, 12)
+# Widths of the axis labels' characters in em (a plain sans-serif such as Arial); the left padding fits the widest.
+GLYPH_EM = {" ": 0.278, ".": 0.278, ",": 0.278, "-": 0.333}
+AXIS_PADDING_EM = (3.5, 4, 4.5, 5, 5.5, 6)
 
 
 def _step(span: Decimal) -> Decimal:
@@ -31,6 +41,11 @@ def _step(span: Decimal) -> Decimal:
     return power * 10
 
 
+def _pct(value: float) -> str:
+    """A coordinate as a percentage of the plot's width or height."""
+    return f"{round(value, 2):g}%"
+
+
 def _scale(months: tuple[CashMonth, ...]):
     top = max([m.total_cost for m in months] + [m.net.high for m in months] + [ZERO])
     bottom = min([-m.subsidy.high for m in months] + [m.net.low for m in months] + [ZERO])
@@ -39,18 +54,19 @@ def _scale(months: tuple[CashMonth, ...]):
     bottom = (bottom / step).to_integral_value(rounding="ROUND_FLOOR") * step
     if top == bottom:
         top = step
-    per_euro, high = (HEIGHT - TOP - BOTTOM) / float(top - bottom), float(top)
+    per_euro, high = 100 / float(top - bottom), float(top)
 
     def y(amount: Decimal) -> float:
-        return round(TOP + (high - float(amount)) * per_euro, 1)
+        """Distance from the plot's top as a percentage of its height."""
+        return (high - float(amount)) * per_euro
 
     return y, [bottom + step * i for i in range(int((top - bottom) / step) + 1)]
 
 
 def _rect(x: float, width: float, y0: float, y1: float, css: str, month: str, kind: str, amount: Decimal) -> str:
     return (
-        f'<rect class="{css}" x="{x}" y="{min(y0, y1)}" width="{width}" height="{round(abs(y1 - y0), 1)}" '
-        f'data-month="{month}" data-kind="{kind}" data-amount="{amount}"/>'
+        f'<rect class="{css}" x="{_pct(x)}" y="{_pct(min(y0, y1))}" width="{_pct(width)}" '
+        f'height="{_pct(abs(y1 - y0))}" data-month="{month}" data-kind="{kind}" data-amount="{amount}"/>'
     )
 
 
@@ -58,7 +74,7 @@ def _bars(months: tuple[CashMonth, ...], y, slot: float, schemes: list[str]) -> 
     parts = []
     groups = [g for g, _ in group_labels(months)]
     for index, month in enumerate(months):
-        x, width, key = round(LEFT + index * slot + slot * 0.15, 1), round(slot * 0.7, 1), month.first.isoformat()
+        x, width, key = index * slot + slot * 0.15, slot * 0.7, month.first.isoformat()
         level = ZERO
         for group in groups:
             amount = month.costs.get(group, ZERO)
@@ -80,46 +96,66 @@ def _bars(months: tuple[CashMonth, ...], y, slot: float, schemes: list[str]) -> 
                     level += amount
         for offset, kind in enumerate(month.payouts):
             parts.append(
-                f'<text class="hb-chart__mark" x="{round(x + width / 2, 1)}" '
-                f'y="{round(y(max(month.total_cost, ZERO)) - 4 - offset * 12, 1)}" text-anchor="middle" '
-                f'data-payout="{kind}">{MARKS.get(kind, "*")}</text>'
+                f'<text class="hb-chart__mark" x="{_pct(x + width / 2)}" y="{_pct(y(max(month.total_cost, ZERO)))}" '
+                f'dy="{-0.35 - offset * 1.1:g}em" text-anchor="middle" data-payout="{kind}">'
+                f"{MARKS.get(kind, '*')}</text>"
             )
     return parts
 
 
 def _net_lines(months: tuple[CashMonth, ...], y, slot: float) -> list[str]:
+    """The net cost as lines in a nested SVG whose units are percentages of the plot (a polyline cannot take
+    percentages); stretched to the plot, with strokes that keep their width in pixels (cost.css)."""
+
     def points(end: str) -> str:
-        return " ".join(f"{round(LEFT + (i + 0.5) * slot, 1)},{y(getattr(m.net, end))}" for i, m in enumerate(months))
+        return " ".join(f"{round((i + 0.5) * slot, 2):g},{round(y(getattr(m.net, end)), 2):g}"
+                        for i, m in enumerate(months))
 
     lines = [f'<polyline class="hb-chart__net" points="{points("high")}" data-series="net.high"/>']
     if any(m.net.low != m.net.high for m in months):
         lines.append(
             f'<polyline class="hb-chart__net hb-chart__net--low" points="{points("low")}" data-series="net.low"/>'
         )
-    return lines
+    return ['<svg class="hb-chart__lines" width="100%" height="100%" viewBox="0 0 100 100" '
+            f'preserveAspectRatio="none">{"".join(lines)}</svg>']
+
+
+def _label_every(count: int, most: int) -> int:
+    """Every how many months a label stands, so that at most `most` labels show."""
+    return next((every for every in LABEL_EVERY if math.ceil(count / every) <= most), LABEL_EVERY[-1])
 
 
 def _axes(months: tuple[CashMonth, ...], y, ticks: list[Decimal], slot: float) -> list[str]:
     parts = []
     for tick in ticks:
         css = "hb-chart__zero" if tick == 0 else "hb-chart__grid"
-        parts.append(f'<line class="{css}" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}"/>')
+        at = _pct(y(tick))
+        parts.append(f'<line class="{css}" x1="0" x2="100%" y1="{at}" y2="{at}"/>')
         parts.append(
-            f'<text class="hb-chart__tick" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">{euro(tick)}</text>'
+            f'<text class="hb-chart__tick" x="-0.5em" y="{at}" dy="0.35em" text-anchor="end">{euro(tick)}</text>'
         )
-    every = 1 if len(months) <= 12 else 3
+    wide, narrow = _label_every(len(months), WIDE_LABELS), _label_every(len(months), NARROW_LABELS)
     for index, month in enumerate(months):
-        if index % every == 0:
+        on_wide, on_narrow = index % wide == 0, index % narrow == 0
+        if on_wide or on_narrow:
             label = f"{MONTHS_SHORT[month.first.month - 1]} {str(month.first.year)[2:]}"
-            parts.append(f'<text class="hb-chart__tick" x="{round(LEFT + (index + 0.5) * slot, 1)}" '
-                         f'y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{label}</text>')
+            only = "" if on_wide and on_narrow else " hb-chart__wide-only" if on_wide else " hb-chart__narrow-only"
+            parts.append(f'<text class="hb-chart__tick hb-chart__month{only}" x="{_pct((index + 0.5) * slot)}" '
+                         f'y="100%" dy="1.3em" text-anchor="middle">{label}</text>')
     return parts
+
+
+def _axis_class(ticks: list[Decimal]) -> str:
+    """The left padding that fits the widest axis label (digits and the euro sign about 0.556 em each)."""
+    widest = max(sum(GLYPH_EM.get(c, 0.556) for c in euro(tick)) for tick in ticks) + 0.7
+    fits = next((em for em in AXIS_PADDING_EM if em >= widest), AXIS_PADDING_EM[-1])
+    return f"hb-chart--axis-{int(fits * 10)}"
 
 
 def render_chart(route_label: str, months: tuple[CashMonth, ...], schemes: dict[str, str], ident: str) -> str:
     """The chart as a figure; only called for a computed (valid) result with at least one month."""
     y, ticks = _scale(months)
-    slot = (WIDTH - LEFT - RIGHT) / len(months)
+    slot = 100 / len(months)
     order = [s for s in schemes if any(s in m.subsidies for m in months)]
     highest = max(months, key=lambda m: m.total_cost)
     desc = (
@@ -129,7 +165,7 @@ def render_chart(route_label: str, months: tuple[CashMonth, ...], schemes: dict[
     )
     body = [*_axes(months, y, ticks, slot), *_bars(months, y, slot, order), *_net_lines(months, y, slot)]
     svg = (
-        f'<svg class="hb-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="hb-chart {_axis_class(ticks)}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-title">Kasstroom per maand, route {escape(route_label)}</title>'
         f'<desc id="{ident}-desc">{escape(desc)}</desc>'

@@ -133,14 +133,32 @@ def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> Non
         )
 
 
-def first_year_course_fee(scheme: Scheme, ctx: Context, granted: Granted) -> None:
-    """Judged per candidate (e.g. UWV's training budget): 0 up to the course fee of year one."""
+def _months_to_study_year_end(day: dt.date) -> int:
+    """Months from `day`'s month up to and including the last month of its school year (July)."""
+    last = study_year_of(day).last
+    return (last.year - day.year) * 12 + last.month - day.month + 1
+
+
+def course_fee_first_years(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """UWV pays short courses only (`max_course_years`, 1 in the data): 0 up to the course fee of the programme's
+    first max_course_years x 12 months. A school year's fee counts for its months inside that stretch, so a start
+    in May counts the last part of one school year and most of the next; later fees are the practice's."""
     if not ctx.inp.course_fee_paid_by_practice:
         return
-    granted.add(0, scheme.id, Range(ZERO, course_fee(ctx, 0)))
+    years = int(ctx.look.value(scheme.amount_key("max_course_years"), ctx.inp.start_date))
+    limit = 12 * years
+    for index in range(min(limit, len(ctx.months))):
+        if not ctx.starts_study_year(index):
+            continue
+        fee = course_fee(ctx, index)
+        school_months = _months_to_study_year_end(ctx.months[index].first)
+        inside = min(school_months, limit - index)
+        granted.add(index, scheme.id, Range(ZERO, fee * inside / school_months))
+    first = "het eerste jaar" if years == 1 else f"de eerste {years} jaar"
     granted.warnings.append(
-        "UWV beoordeelt per kandidaat of het de opleiding in het eerste jaar betaalt; start pas na "
-        "akkoord van UWV. De rekenhulp telt 0 tot het cursusgeld van het eerste jaar."
+        f"UWV betaalt alleen korte opleidingen en beoordeelt per kandidaat of het de opleiding betaalt; start pas na "
+        f"akkoord van UWV. De rekenhulp telt 0 tot het cursusgeld van {first} van het traject; daarna betaalt de "
+        "praktijk het cursusgeld."
     )
 
 
@@ -226,7 +244,7 @@ def in_kind(scheme: Scheme, ctx: Context, granted: Granted) -> None:
 FORMULAS: dict[str, Formula] = {
     "praktijkleren": praktijkleren,
     "ssfh_bbl_zij_instroom": ssfh_bbl_zij_instroom,
-    "first_year_course_fee": first_year_course_fee,
+    "course_fee_first_years": course_fee_first_years,
     "loonkostenvoordeel": loonkostenvoordeel,
     "deprived_area_employer_costs": deprived_area_employer_costs,
     "not_priced": not_priced,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 from calculators._format import MONTHS, euro
+from calculators._status import RouteCheck, route_summary
 from calculators.cost.cashflow import CashMonth
 from calculators.cost.types import Range
 
@@ -58,7 +59,15 @@ def sentence(label: str, head: Headline, months: int) -> str:
     )
 
 
-def render_headline(label: str, head: Headline, months: int) -> str:
+def render_status(check: RouteCheck | None) -> str:
+    """The route's funding status (certain, uncertain, closed) in one sentence, next to the headline."""
+    if check is None:
+        return ""
+    return (f'<p class="hb-cost__status" data-cell="route-status" data-state="{check.state}">'
+            f"{escape(route_summary(check))}</p>")
+
+
+def render_headline(label: str, head: Headline, months: int, check: RouteCheck | None = None) -> str:
     years = "".join(
         f'<li>Jaar {n + 1}: <span data-cell="year.{n + 1}">{money_range(value)}</span></li>'
         for n, value in enumerate(head.years)
@@ -67,6 +76,7 @@ def render_headline(label: str, head: Headline, months: int) -> str:
         '<section class="hb-cost__headline" aria-labelledby="hb-cost-headline">'
         '<h2 id="hb-cost-headline">Wat het je praktijk kost</h2>'
         f'<p class="hb-cost__sentence"><strong>{sentence(label, head, months)}</strong></p>'
+        f"{render_status(check)}"
         '<dl class="hb-cost__figures">'
         f'<div><dt>Een gewone maand (de middelste, {month_name(head.typical.first)})</dt>'
         f'<dd data-cell="month.typical">{money_range(head.typical.net)}</dd></div>'

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -71,13 +72,15 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
     first, last = start_range(bundle)
     start = default_bvp_start(bundle, preparation_days(bundle), latest=last)
     p = parameters.at(start)
-    declared = (
-        *_route_fields(),
+    # The route questions first, with the answer right after them; every other field is an assumption with a
+    # default from data/, folded away under "Aannames aanpassen" below the answer (calculators/_form.py).
+    assumptions = (
         *_programme_fields(p, start, (first, last)),
         *_salary_fields(p, parameters, start),
         *_training_fields(p, parameters, start),
         *_other_fields(parameters, start),
     )
+    declared = (*_route_fields(), *(dataclasses.replace(f, assumption=True) for f in assumptions))
     overrides = (bundle.get("region") or {}).get("cost_defaults") or {}
     return tuple(
         Field(**{**f.__dict__, "default": str(overrides[f.name])}) if f.name in overrides else f for f in declared

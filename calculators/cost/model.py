@@ -17,6 +17,7 @@ from calculators._format import format_value
 from calculators._money import cents
 from calculators._parameters import parameters_of
 from calculators._routes import Route, routes
+from calculators._status import route_check, scheme_status
 from calculators._timeline import Period, programme_months
 from calculators.cost import subsidies
 from calculators.cost.context import Context
@@ -70,6 +71,17 @@ def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decim
     return Row(month.first.isoformat(), costs, subsidies)
 
 
+def _bvp_salary(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
+    """Who pays the income in the BVP, with the status of the scheme it rests on when that is not open."""
+    if route.bvp_scheme is None:
+        return route.bvp_salary
+    status = scheme_status(bundle, route.bvp_scheme, on)
+    if status.is_open:
+        return route.bvp_salary
+    who = bundle["schemes"][route.bvp_scheme]["confirmed_by"]
+    return f"{route.bvp_salary} ({status.phrase()}; vraag het na bij {who})"
+
+
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:
     pays = route.practice_pays_salary_during_bvp
     agreed = [_month_costs(ctx, i, route, pays) for i in range(len(ctx.months))]
@@ -78,10 +90,11 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
     months = [share_row(row, ctx.share) for row in whole]
     years = [combine(f"Jaar {n + 1}", months[n * 12 : (n + 1) * 12]) for n in range((len(months) + 11) // 12)]
     titles, warnings = dict(granted.titles), list(granted.warnings)
+    bvp_salary = _bvp_salary(bundle, route, ctx.inp.start_date)
     if any(BVP_COVER in row.subsidies for row in months):
         titles = {BVP_COVER: f"BVP zonder salaris van de praktijk (alleen met afspraak vooraf met {route.in_sentence})",
                   **titles}
-        warnings.insert(0, f"Route {route.label}: {route.bvp_salary}. Zonder die afspraak betaalt de praktijk "
+        warnings.insert(0, f"Route {route.label}: {bvp_salary}. Zonder die afspraak betaalt de praktijk "
                            "vanaf de eerste dag salaris; de kosten tellen dat mee en de afspraak als bedrag van 0 tot "
                            "het salaris in de BVP.")
     return RouteResult(
@@ -93,8 +106,9 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
         titles,
         tuple(granted.benefits),
         tuple(warnings),
-        route.bvp_salary,
+        bvp_salary,
         route_plan(bundle, ctx, route, months, granted),
+        route_check(bundle, route.key, ctx.inp.start_date),
     )
 
 

@@ -8,30 +8,18 @@ amount is what the route's subsidy rows count for that scheme over the months th
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from calculators._problems import key_path
 from calculators._routes import Route
-from calculators._timeline import add_months, study_year_of
+from calculators._status import first_ended
+from calculators._timeline import resolve_moment as resolve
+from calculators._timeline import study_year_of
 from calculators.cost.context import Context
 from calculators.cost.formulas import Granted
 from calculators.cost.types import PlanItem, Range, Row
-
-
-def resolve(anchor: dt.date, moment: Mapping[str, Any] | None) -> dt.date | None:
-    """The date a step's `opens` or `closes` names, relative to its anchor (None when the data has none)."""
-    if moment is None:
-        return None
-    if "days" in moment:
-        return anchor + dt.timedelta(days=int(moment["days"]))
-    if "months" in moment:
-        return add_months(anchor, int(moment["months"]))
-    month, day = (int(part) for part in moment["month_day"].split("-"))
-    # Clipped to the month's last day, so "02-30" in the data still gives a real date.
-    return dt.date(anchor.year, month, min(day, calendar.monthrange(anchor.year, month)[1]))
 
 
 def employment_start(ctx: Context, route: Route) -> dt.date:
@@ -52,14 +40,9 @@ def _anchors(anchor: str, ctx: Context, route: Route) -> list[tuple[dt.date, lis
     return [(study_year_of(first).last, indices, first) for first, indices in years.items()]
 
 
-def _ends(data: Mapping[str, Any]) -> dt.date | None:
-    ends = (data.get("ends") or {}).get("date")
-    return dt.date.fromisoformat(ends) if ends else None
-
-
 def _scheme_items(scheme_id: str, data: Mapping[str, Any], ctx: Context, route: Route, months: Sequence[Row],
                   priced: bool) -> list[PlanItem]:
-    plan, ends = data["plan"], _ends(data)
+    plan, ends = data["plan"], first_ended(data)
     conditions = tuple(" ".join(c["label"].split()) for c in data.get("conditions", []))
     items = []
     for step in plan["steps"]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from calculators._money import ZERO
+from calculators._status import RouteCheck
 from calculators.cost.inputs import CostInput
 
 COST_KINDS = (
@@ -102,6 +103,8 @@ class RouteResult:
     warnings: tuple[str, ...]
     bvp_salary: str = ""
     plan: tuple[PlanItem, ...] = ()
+    # The route's funding check on the start date (calculators/_status.py): certain, uncertain or closed, and why.
+    check: RouteCheck | None = None
 
 
 @dataclass(frozen=True)

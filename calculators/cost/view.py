@@ -182,7 +182,7 @@ def _chosen(result: CostResult, route: RouteResult, expanded: Expanded) -> str:
     parts = [
         f'<p class="hb-cost__route">Route bij je antwoorden: <strong data-cell="route">{escape(route.label)}</strong>. '
         '<button type="button" class="md-button" data-print hidden>Afdrukken voor de accountant</button></p>',
-        render_headline(route.label, headline(months), len(months)),
+        render_headline(route.label, headline(months), len(months), route.check),
         *_general(result),
         '<section class="hb-cost__cashflow" aria-labelledby="hb-cost-cashflow">'
         '<h2 id="hb-cost-cashflow">Kasstroom per maand</h2>',

@@ -97,7 +97,7 @@ def _advice(verdict: Verdict) -> str:
 
 def render_checklist(result: ChecklistResult) -> str:
     verdicts = result.verdicts
-    parts = ['<div class="hb-calc__output" data-matching="checklist">', "<h3>Advies voor het klikgesprek</h3>"]
+    parts = ['<div class="hb-calc__output" data-matching="checklist">', "<h2>Advies voor het klikgesprek</h2>"]
     parts += [_advice(v) for v in verdicts]
     if result.comparison:
         parts.append(f'<p data-comparison data-best="{result.best or ""}"><strong>{escape(result.comparison)}'

@@ -11,7 +11,7 @@ from calculators._exports import all_day_event, calendar, csv_text
 from calculators._format import long_date, short_date
 from calculators.planning.model import Item, Plan
 
-KIND_LABELS = {"phase": "fase", "wait": "wachttijd", "milestone": "mijlpaal"}
+KIND_LABELS = {"phase": "fase", "wait": "wachttijd", "milestone": "mijlpaal", "window": "aanvraagperiode"}
 
 
 def ics(plan: Plan) -> str:
@@ -25,7 +25,7 @@ def ics(plan: Plan) -> str:
 
 def phases_csv(plan: Plan) -> str:
     rows = [["fase", "stap", "soort", "begin", "einde", "weken"]]
-    for item in plan.items:
+    for item in (*plan.items, *plan.after):
         rows.append([item.label, str(item.step), KIND_LABELS[item.kind], item.start.isoformat(),
                      item.end.isoformat(), str(item.weeks)])
     return csv_text(rows)

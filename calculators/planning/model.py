@@ -13,6 +13,7 @@ from calculators._holidays import Holiday, covered_range, holiday_regions, holid
 from calculators._parameters import Parameters
 from calculators._timeline import add_months
 from calculators.planning.schedule import phase_spec, phase_weeks, reference_date, relative_schedule
+from calculators.planning.yearly import Window, yearly_windows
 
 DAY = dt.timedelta(days=1)
 
@@ -43,6 +44,8 @@ class Plan:
     milestones: tuple[Item, ...]
     holidays: tuple[Holiday, ...]
     warnings: tuple[str, ...]
+    after: tuple[Item, ...] = ()  # from the BVP to the diploma: programme years, school block, application windows
+    after_notes: tuple[str, ...] = ()  # what the timeline after the start cannot be sure of (schemes that end)
 
     @property
     def project_start(self) -> dt.date:
@@ -82,7 +85,51 @@ def plan(bundle: Mapping[str, Any], values: Mapping[str, Any]) -> Plan:
     first, last = partial.project_start, partial.bvp.end
     shown = tuple(h for h in region_holidays if h.overlaps(first - 14 * DAY, last + 14 * DAY))
     warnings = _warnings(bundle, values, partial, region_holidays)
-    return Plan(values["mode"], values["region"], region_label, items, milestones, shown, warnings)
+    after, windows, notes = _after_start(bundle, partial.bvp)
+    extra = tuple(sorted((*milestones, *_after_milestones(after, windows)), key=lambda item: (item.start, item.key)))
+    return Plan(values["mode"], values["region"], region_label, items, extra, shown, warnings, after, notes)
+
+
+ORDINALS = ("Eerste", "Tweede", "Derde", "Vierde")
+
+
+def _ordinal(year: int) -> str:
+    return ORDINALS[year - 1] if year <= len(ORDINALS) else f"Jaar {year} van het"
+
+
+def _after_start(bundle: Mapping[str, Any], bvp: Item) -> tuple[tuple[Item, ...], tuple[Window, ...], tuple[str, ...]]:
+    """The timeline from the first day of the BVP to the diploma: one bar per year of the programme, the school block
+    at the start of the second year, and the yearly application windows (calculators/planning/yearly.py)."""
+    bbl = Parameters(bundle).at(bvp.start).training.bbl
+    years, block_weeks = int(bbl.max_programme_years), int(bbl.second_year_block_weeks)
+    diploma = add_months(bvp.start, 12 * years) - DAY
+    items = []
+    for year in range(1, years + 1):
+        first, last = add_months(bvp.start, 12 * (year - 1)), add_months(bvp.start, 12 * year) - DAY
+        items.append(Item(f"programme_year_{year}", f"{_ordinal(year)} opleidingsjaar", 3, "phase", first, last))
+        if year == 2:  # the pilot's example block opens the second year
+            items.append(Item("year_two_block", "Schoolblok aan het begin van het tweede opleidingsjaar (voorbeeld)",
+                              3, "phase", first, first + (7 * block_weeks - 1) * DAY))
+    windows, notes = yearly_windows(bundle, bvp.start, diploma)
+    for window in windows:
+        items.append(Item(f"window_{window.key}", f"{window.title}: aanvragen over studiejaar "
+                          f"{window.school_year_label}", 6, "window", window.opens, window.closes))
+    return tuple(items), windows, notes
+
+
+def _after_milestones(after: tuple[Item, ...], windows: tuple[Window, ...]) -> list[Item]:
+    """Milestones after the start: each new programme year, and the opening and last day of each application."""
+    milestones = [Item(f"start_{item.key}", f"Start {item.label[0].lower()}{item.label[1:]}", 3, "milestone",
+                       item.start, item.start) for item in after if item.key.startswith("programme_year_")
+                  and not item.key.endswith("_1")]
+    for window in windows:
+        expected = "" if window.known else " (verwacht)"
+        about = f"de aanvraag over studiejaar {window.school_year_label}{expected}"
+        milestones.append(Item(f"{window.key}_opens", f"{window.title}: loket open voor {about}", 6, "milestone",
+                               window.opens, window.opens))
+        milestones.append(Item(f"{window.key}_closes", f"{window.title}: laatste dag voor {about}", 6, "milestone",
+                               window.closes, window.closes))
+    return milestones
 
 
 def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:

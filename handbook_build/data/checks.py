@@ -47,6 +47,12 @@ def _check_parameter(param: dict, display: str, path: str, problems: list[DataPr
         problems.append(DataProblem(display, f"{path}.covered_until", "ligt voor de laatste ingangsdatum"))
 
 
+def _check_status(status: dict, display: str, path: str, problems: list[DataProblem]) -> None:
+    dates = list(status)
+    if dates != sorted(dates):
+        problems.append(DataProblem(display, path, "statusdata staan niet op volgorde (oud naar nieuw)"))
+
+
 def check_periods(periods: list[tuple[str, str, str]], display: str, problems: list[DataProblem]) -> None:
     """(key, start, end) periods: end not before start, and no overlap between consecutive periods."""
     for key, start, end in periods:
@@ -67,7 +73,14 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
     if kind == "parameters":
         for name, param in document["parameters"].items():
             _check_parameter(param, display, f"parameters.{name}", problems)
+    elif kind == "routes":
+        for number, route in enumerate(document["routes"]):
+            for index, item in enumerate(route.get("funding_check", [])):
+                if item.get("status"):
+                    _check_status(item["status"], display,
+                                  f"{key_path('routes', number, 'funding_check', index)}.status", problems)
     elif kind == "scheme":
+        _check_status(document["status"], display, "status", problems)
         for name, param in document.get("amounts", {}).items():
             _check_parameter(param, display, f"amounts.{name}", problems)
         windows = [

@@ -14,6 +14,7 @@ from typing import Any
 
 from calculators._checks import bundle_problems
 from handbook_build.data.checks import check_periods, semantic_problems
+from handbook_build.data.journey_checks import journey_problems
 from handbook_build.data.schema import document_validator, schema_problems, validation_problems
 from handbook_build.data.yaml_reading import read_yaml
 from handbook_build.problems import DataError, DataProblem, key_path
@@ -54,15 +55,22 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
         bundle["holiday_region_order"] = list(document["regions"])  # the bundle's JSON sorts mapping keys
     elif kind == "routes":
         bundle["routes"] = list(document["routes"])
+        bundle["funding_check_all_routes"] = list(document.get("funding_check_all_routes", []))
     elif kind == "facts":
         bundle["facts"][stem] = {**document, "file": display}
     elif kind == "region":
         bundle["region"] = {**document, "file": display}
+    elif kind in JOURNEY_KINDS:  # who does what, contacts, monitoring: one file each, read by the pages
+        bundle[kind] = {**document, "file": display}
     elif kind == "index":
         bundle["supported_period"] = document["supported_period"]
     elif kind == "changelog":
         bundle["changelog"] = document["releases"]
 
+
+# Kinds of which data/ holds exactly one file, each bundled under its kind (data/roles.yaml, contacts.yaml,
+# monitoring.yaml); the pages of "Aan de slag" and "Na de start" render them.
+JOURNEY_KINDS = ("roles", "contacts", "monitoring")
 
 SOURCE_DOCUMENTS = "source_documents.json"
 # A fork's own data: its regional schemes, one file each, beside the national ones in data/schemes/. The folder
@@ -125,8 +133,10 @@ def load_data(data_dir: Path) -> dict:
         "school_holidays": {},
         "holiday_regions": {},
         "routes": [],
+        "funding_check_all_routes": [],
         "facts": {},
         "region": None,
+        **{kind: None for kind in JOURNEY_KINDS},
         "documents": {},
         "changelog": [],
     }
@@ -165,6 +175,10 @@ def _placement_problems(document: dict, path: Path, data_dir: Path, bundle: dict
     if regional in path.parents and (document["kind"] != "scheme" or path.parent != regional):
         return [DataProblem(display, "kind", f"in data/{REGIONAL_FOLDER}/ horen alleen regionale regelingen "
                                              "(kind: scheme), direct in die map")]
+    if document["kind"] in JOURNEY_KINDS and bundle[document["kind"]] is not None:
+        other = bundle[document["kind"]]["file"]
+        return [DataProblem(display, "kind", f"er is al een bestand met kind: {document['kind']} ({other}); "
+                                             "voeg de gegevens daar toe")]
     if document["kind"] == "scheme" and path.stem in bundle["schemes"]:
         other = bundle["schemes"][path.stem]["file"]
         return [DataProblem(display, "(bestand)", f"er is al een regeling met de naam '{path.stem}' ({other}); "
@@ -179,6 +193,11 @@ def _bundle_problems(bundle: dict, data_dir: Path) -> list[DataProblem]:
         problems.append(DataProblem("data/index.yaml", "", "bestand ontbreekt (kind: index met supported_period)"))
     if bundle["region"] is None:
         problems.append(DataProblem("data/region.yaml", "", "bestand ontbreekt (kind: region)"))
+    for kind in JOURNEY_KINDS:
+        if bundle[kind] is None:
+            problems.append(DataProblem(f"data/{kind}.yaml", "", f"bestand ontbreekt (kind: {kind})"))
+    if not problems:
+        problems.extend(journey_problems(bundle))
     years = [(f"{y['file']}", y["first_day"], y["last_day"]) for y in bundle["school_holidays"].values()]
     check_periods(years, "data/school_holidays", problems)
     # What the calculators need of the data (formulas per cash scheme, known routes): checked by them.

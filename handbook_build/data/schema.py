@@ -78,6 +78,9 @@ def _dutch_reason(error: ValidationError, fields_hint: str = DATA_FIELDS_HINT) -
         return f"'{error.instance}' is geen datum in de vorm JJJJ-MM-DD"
     if validator == "pattern" and "https?" in str(value):
         return f"'{error.instance}' is geen volledig webadres (begint met https://)"
+    if validator == "pattern" and str(value).startswith("^[^") and "]+$" in str(value):
+        forbidden = " ".join(str(value)[3:str(value).index("]")])
+        return f"'{error.instance}' bevat een teken dat hier niet mag ({forbidden})"
     if validator == "propertyNames":
         return f"ongeldige sleutel: {error.message}"
     if validator == "minimum":

@@ -8,6 +8,7 @@ from handbook_build.documents.build import (
     handbook_version,
     region_label,
     write_docx_files,
+    write_pptx_files,
     write_startpakket,
 )
 from handbook_build.documents.fields import check_region_fields
@@ -25,5 +26,5 @@ __all__ = [
     "DOCX_DIR", "TEMPLATES", "Document", "DocumentError", "PersonalTemplate", "STARTPAKKET_NAME",
     "check_region_fields", "handbook_version", "load_documents", "load_step_resources", "region_label",
     "render_document_block", "render_document_markdown", "render_step_resources", "startpakket_link",
-    "write_docx_files", "write_personal_templates", "write_startpakket",
+    "write_docx_files", "write_personal_templates", "write_pptx_files", "write_startpakket",
 ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import io
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from handbook_build.documents.markdown_tree import clean_text, markdown_tree
+from handbook_build.documents.reproducible import fixed_zip, stamp_core_properties
 
 LANGUAGE = "nl-NL"
 _HEADINGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 3, "h6": 3}
@@ -30,6 +33,7 @@ class DocxMeta:
     region: str  # shown in the footer, e.g. "Voorbeeldregio" or "landelijke versie"
     version: str
     date: str  # the build date as Dutch text
+    day: dt.date | None = None  # the build date: fixed file dates, so the same text gives the same bytes
 
 
 def _set_language(document: DocxDocument) -> None:
@@ -176,5 +180,11 @@ def write_docx(markdown_text: str, meta: DocxMeta, target: Path) -> Path:
     document.add_heading(meta.title, level=0)  # style "Title"
     _blocks(document, markdown_tree(markdown_text))
     target.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(target))
+    if meta.day is None:
+        document.save(str(target))
+        return target
+    stamp_core_properties(document.core_properties, meta.day)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(fixed_zip(buffer.getvalue(), meta.day))
     return target

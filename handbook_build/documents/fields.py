@@ -1,4 +1,5 @@
-"""Fill the fields the project knows (⟦region.name⟧, ⟦param:key⟧) into a document; leave the user's [placeholders].
+"""Fill the fields the project knows (⟦region.name⟧, ⟦param:key⟧, ⟦fact:file.key⟧) into a document; leave the user's
+[placeholders].
 
 Two kinds of blanks, on purpose different in syntax:
 - ⟦…⟧ is filled here from the data bundle. Jinja's {{ }} is taken by mkdocs-macros, and a bracket pair that
@@ -14,10 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from calculators import Parameters
-from calculators._format import format_value, long_date
+from calculators._format import format_value, long_date, number, percent
 from calculators._parameters import ParameterError
 from handbook_build.documents.model import Document, DocumentError
 
@@ -74,6 +76,22 @@ def _source_url(bundle: Mapping[str, Any], source: str) -> str:
     return source
 
 
+def _fact(bundle: Mapping[str, Any], document: Document, key: str) -> Figure:
+    """A figure from data/<file>.yaml of kind facts (⟦fact:labour_market.pilot_applicants⟧), with its year."""
+    file, _, name = key.partition(".")
+    fact = bundle["facts"].get(file, {}).get("facts", {}).get(name)
+    if fact is None:
+        raise DocumentError(f"{document.source}: ⟦fact:{key}⟧: onbekend feit (gebruik bestand.sleutel uit "
+                            f"data/, zoals labour_market.pilot_applicants)")
+    value = fact["value"]
+    text = {"percent": percent, "million": lambda v: f"{number(v)} miljoen"}.get(fact["unit"], number)(value)
+    peildatum = fact["peildatum"]
+    if isinstance(peildatum, str):
+        peildatum = dt.date.fromisoformat(peildatum)
+    label = fact["label"] if str(fact["year"]) in fact["label"] else f"{fact['label']} ({fact['year']})"
+    return Figure(label, text, _source_url(bundle, fact["source"]), peildatum)
+
+
 def fields_in(document: Document) -> list[str]:
     return FIELD.findall(document.body)
 
@@ -106,20 +124,60 @@ def fill_fields(document: Document, bundle: Mapping[str, Any], on: dt.date) -> t
                 check_region_fields([document], bundle)  # raises with file, key and document
             return value
         if field.startswith("param:"):
-            key = field[len("param:"):]
+            key, _, option = field[len("param:"):].partition("|")
+            if option not in ("", "bare"):
+                raise DocumentError(f"{document.source}: ⟦{field}⟧: onbekende optie '{option}' (alleen |bare)")
             try:
                 parameter = parameters.get(key)
                 entry = parameter.entry_on(on)
             except (KeyError, ParameterError) as error:
                 raise DocumentError(f"{document.source}: {field}: {error}") from None
             text = format_value(parameter.unit, entry.value)
-            figure = Figure(parameter.label, text, _source_url(bundle, entry.source), entry.peildatum)
+            label = parameter.label + (" (een aanname van het handboek)" if parameter.assumption else "")
+            figure = Figure(label, text, _source_url(bundle, entry.source), entry.peildatum)
             if figure not in figures:
                 figures.append(figure)
+            # |bare: the number alone, for "3 tot 4 dagen" written around it (the sources keep the unit)
+            if option == "bare":
+                if isinstance(entry.value, bool) or not isinstance(entry.value, int | float | Decimal):
+                    raise DocumentError(f"{document.source}: ⟦{field}⟧: |bare kan alleen bij een getal")
+                return number(entry.value)
             return text
-        raise DocumentError(f"{document.source}: onbekend veld ⟦{field}⟧ (gebruik region.… of param:…)")
+        if field.startswith(("claim:", "scheme:")):
+            return _scheme_field(document, bundle, field, on, figures)
+        if field.startswith("fact:"):
+            figure = _fact(bundle, document, field[len("fact:"):])
+            if figure not in figures:
+                figures.append(figure)
+            return figure.text
+        raise DocumentError(f"{document.source}: onbekend veld ⟦{field}⟧ (gebruik region.…, param:…, fact:…, "
+                            "scheme:… of claim:…|…)")
 
     return FIELD.sub(replace, document.body), figures
+
+
+def _scheme_field(document: Document, bundle: Mapping[str, Any], field: str, on: dt.date,
+                  figures: list[Figure]) -> str:
+    """⟦scheme:id⟧: the scheme's status in brackets; ⟦claim:id|text⟧: the text as a claim with its status in front
+    when the scheme is not open (handbook_build/pages/schemes.py). The status and its source go in the sources."""
+    from handbook_build.pages.schemes import scheme_claim_markdown, scheme_status_text
+
+    kind, _, rest = field.partition(":")
+    scheme_id, _, claim = rest.partition("|")
+    scheme_id = scheme_id.strip()
+    if scheme_id not in bundle["schemes"]:
+        raise DocumentError(f"{document.source}: ⟦{field}⟧: onbekende regeling '{scheme_id}'")
+    if kind == "claim" and not claim.strip():
+        raise DocumentError(f"{document.source}: ⟦{field}⟧: na de regeling volgt '|' en de zin (⟦claim:regeling|zin⟧)")
+    if kind == "claim":
+        text, status = scheme_claim_markdown(bundle, scheme_id, " ".join(claim.split()), on)
+    else:
+        text, status = scheme_status_text(bundle, scheme_id, on)
+    figure = Figure(f"Status van {bundle['schemes'][scheme_id]['title']}", status.phrase(), status.source,
+                    status.peildatum)
+    if figure not in figures:
+        figures.append(figure)
+    return text
 
 
 def sources_section(figures: list[Figure]) -> str:

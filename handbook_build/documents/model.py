@@ -13,8 +13,14 @@ from handbook_build.problems import BuildError
 DOCUMENTS_DIR = "documents"
 # An id is the bijlage letter code plus a slug, e.g. "5b-voorbeeldbrieven"; it is also the .docx file name.
 _ID = re.compile(r"^[1-8][a-z]-[a-z0-9-]+$")
-_KINDS = {"brief", "checklist", "enquete", "programma", "overeenkomst", "formulier", "planning", "oproep"}
+_KINDS = {"brief", "checklist", "enquete", "programma", "overeenkomst", "formulier", "planning", "oproep",
+          "presentatie", "persbericht", "bericht", "vacature", "vragen"}
 REQUIRED_KEYS = ("id", "title", "bijlage", "page", "kind")
+# Optional keys. `sources`: where the list "Bronnen van de cijfers" goes: "both" (the page and the Word file) or
+# "page" (the page only: a post, a letter or a press release goes to readers outside the project, who need the
+# text, not our sources). `presentation: true`: also written as PowerPoint, each `## ` section one slide.
+SOURCES_PLACES = ("both", "page")
+OPTIONAL_KEYS = ("sources", "presentation")
 
 
 class DocumentError(BuildError):
@@ -30,10 +36,16 @@ class Document:
     kind: str
     body: str  # Markdown with ⟦…⟧ fields, without front matter
     source: Path
+    sources_in_word: bool = True  # False: "Bronnen van de cijfers" only on the bijlage page
+    presentation: bool = False  # True: also documenten/<id>.pptx
 
     @property
     def docx_name(self) -> str:
         return f"{self.id}.docx"
+
+    @property
+    def pptx_name(self) -> str:
+        return f"{self.id}.pptx"
 
 
 def parse_document(path: Path) -> Document:
@@ -51,9 +63,16 @@ def parse_document(path: Path) -> Document:
         raise DocumentError(f"{path}: id '{meta['id']}' moet gelijk zijn aan de bestandsnaam, zoals '5b-brieven'")
     if meta["kind"] not in _KINDS:
         raise DocumentError(f"{path}: kind '{meta['kind']}' is onbekend (kies uit {', '.join(sorted(_KINDS))})")
+    sources = meta.get("sources", "both")
+    if sources not in SOURCES_PLACES:
+        raise DocumentError(f"{path}: sources '{sources}' is onbekend (kies uit {', '.join(SOURCES_PLACES)})")
+    presentation = meta.get("presentation", False)
+    if not isinstance(presentation, bool):
+        raise DocumentError(f"{path}: presentation moet true of false zijn, niet '{presentation}'")
     return Document(
         id=meta["id"], title=str(meta["title"]), bijlage=str(meta["bijlage"]), page=str(meta["page"]),
-        kind=meta["kind"], body=body.strip() + "\n", source=path,
+        kind=meta["kind"], body=body.strip() + "\n", source=path, sources_in_word=sources == "both",
+        presentation=presentation,
     )
 
 

@@ -107,7 +107,7 @@ def _sections(markdown: str) -> tuple[str, list[tuple[str, str]]]:
 def template_markdown(spec: PersonalTemplate, document: Document, bundle: Mapping[str, Any], on: dt.date,
                       site_url: str = "") -> str:
     """The document's filled Markdown with the chosen sections and the reader's placeholders as tokens."""
-    markdown = rewrite_links(filled_markdown(document, bundle, on), site_url=site_url or None)
+    markdown = rewrite_links(filled_markdown(document, bundle, on, for_word=True), site_url=site_url or None)
     intro, sections = _sections(markdown)
     wanted = [name for name in (*spec.keep_sections, *spec.replace_sections)
               if not any(heading.startswith(name) for heading, _ in sections)]
@@ -138,6 +138,6 @@ def write_personal_templates(site_dir: Path, bundle: Mapping[str, Any], version:
     written = []
     for spec in TEMPLATES:
         markdown = template_markdown(spec, documents[spec.document], bundle, date, site_url)
-        meta = DocxMeta(spec.title, region_label(bundle["region"]), version, long_date(date))
+        meta = DocxMeta(spec.title, region_label(bundle["region"]), version, long_date(date), date)
         written.append(write_docx(markdown, meta, site_dir / spec.path))
     return written

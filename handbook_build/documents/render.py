@@ -53,10 +53,16 @@ def get_document(doc_id: str, project_dir: Path = PROJECT_DIR) -> Document:
     return documents[doc_id]
 
 
-def filled_markdown(document: Document, bundle: Mapping[str, Any], on: dt.date | None = None) -> str:
-    """The document body with its fields filled and the sources of its figures below it."""
+def filled_markdown(
+    document: Document, bundle: Mapping[str, Any], on: dt.date | None = None, *, for_word: bool = False
+) -> str:
+    """The document body with its fields filled and the sources of its figures below it.
+
+    for_word=True: the text of the Word file (and the slides), which leaves the sources out when the document
+    goes to readers outside the project (front matter `sources: page`); the bijlage page always has them.
+    """
     body, figures = fill_fields(document, bundle, on or dt.date.today())
-    sources = sources_section(figures)
+    sources = sources_section(figures) if document.sources_in_word or not for_word else ""
     return body + ("\n" + sources if sources else "")
 
 
@@ -74,17 +80,23 @@ def render_document_markdown(
     return rewrite_links(filled_markdown(document, bundle, on), from_page=from_page, site_url=site_url)
 
 
-def docx_href(document: Document, from_page: str) -> str:
-    """Link from a page (its docs-relative .md path) to the document's Word file in the built site."""
+def docx_href(document: Document, from_page: str, name: str | None = None) -> str:
+    """Link from a page (its docs-relative .md path) to the document's Word file (or `name`) in the built site."""
     depth = page_url(from_page).count("/")
-    return "../" * depth + f"{DOCX_DIR}/{document.docx_name}"
+    return "../" * depth + f"{DOCX_DIR}/{name or document.docx_name}"
 
 
-def download_link(document: Document, from_page: str) -> str:
-    """A visible download button (raw HTML: the .docx is made after MkDocs checks the Markdown links)."""
+def download_link(document: Document, from_page: str, shared_page: bool = False) -> str:
+    """A visible download button (raw HTML: the .docx is made after MkDocs checks the Markdown links); a
+    presentation also gets its PowerPoint. On a page with several documents (7A) each button names its title."""
     href = escape(docx_href(document, from_page))
-    return (f'<p class="hb-download"><a class="md-button" href="{href}" download>'
-            f"Download {escape(document.bijlage)} als Word-bestand (.docx)</a></p>")
+    what = f"{document.bijlage} {document.title}" if shared_page else document.bijlage
+    buttons = [f'<a class="md-button" href="{href}" download>Download {escape(what)} als Word-bestand (.docx)</a>']
+    if document.presentation:
+        pptx = escape(docx_href(document, from_page, document.pptx_name))
+        buttons.insert(0, f'<a class="md-button md-button--primary" href="{pptx}" download>'
+                          f"Download {escape(document.bijlage)} als PowerPoint (.pptx)</a>")
+    return f'<p class="hb-download">{" ".join(buttons)}</p>'
 
 
 def render_document_block(
@@ -92,10 +104,12 @@ def render_document_block(
     on: dt.date | None = None,
 ) -> str:
     """What a bijlage page shows: the download link, then the document itself in a printable frame."""
+    documents = load_documents(project_dir)
     document = get_document(doc_id, project_dir)
+    shared = sum(other.page == document.page for other in documents.values()) > 1
     body = rewrite_links(filled_markdown(document, bundle, on), from_page=from_page)
     return "\n".join([
-        download_link(document, from_page),
+        download_link(document, from_page, shared),
         "",
         f'<div class="hb-document" markdown data-document="{escape(document.id)}">',
         "",

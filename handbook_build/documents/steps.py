@@ -53,8 +53,11 @@ def load_step_resources(project_dir: Path = PROJECT_DIR) -> dict[int, StepResour
 def _document_line(document: Document, from_page: str) -> str:
     link = relative_md_link(document.page, from_page)
     href = escape(docx_href(document, from_page))
-    return (f"- [{document.bijlage} {document.title}]({link}): "
-            f'<a href="{href}" download>Word-bestand (.docx)</a>')
+    downloads = f'<a href="{href}" download>Word-bestand (.docx)</a>'
+    if document.presentation:
+        pptx = escape(docx_href(document, from_page, document.pptx_name))
+        downloads = f'<a href="{pptx}" download>PowerPoint (.pptx)</a> · ' + downloads
+    return f"- [{document.bijlage} {document.title}]({link}): {downloads}"
 
 
 def render_step_resources(step: int, tips_markdown: str, from_page: str, project_dir: Path = PROJECT_DIR) -> str:

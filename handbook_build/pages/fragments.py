@@ -10,8 +10,8 @@ from __future__ import annotations
 from handbook_build import documents, pdf
 from handbook_build.data import build_date
 from handbook_build.freshness import render_status_page
+from handbook_build.pages import journey, schemes, tables, wages
 from handbook_build.pages import region as regional
-from handbook_build.pages import tables
 from handbook_build.pages.changelog import render_changelog
 from handbook_build.pages.prose import prose_value
 from handbook_build.site import SiteContent
@@ -33,11 +33,28 @@ def parameter_table(site: SiteContent, *files: str) -> str:
 
 
 def scheme_sections(site: SiteContent) -> str:
-    return "\n\n".join(tables.scheme_section(site.bundle, scheme_id) for scheme_id in sorted(site.bundle["schemes"]))
+    on = build_date()
+    ids = sorted(site.bundle["schemes"])
+    return "\n\n".join(tables.scheme_section(site.bundle, scheme_id, on) for scheme_id in ids)
 
 
 def schemes_by_route(site: SiteContent) -> str:
-    return tables.schemes_by_route(site.bundle)
+    return tables.schemes_by_route(site.bundle, build_date())
+
+
+def scheme_claim(site: SiteContent, scheme_id: str, claim: str, short: bool = False) -> str:
+    """A sentence saying a scheme pays or can be applied for, with its status on the build date (schemes.py)."""
+    return schemes.scheme_claim_html(site.bundle, scheme_id, claim, build_date(), short)
+
+
+def scheme_status(site: SiteContent, scheme_id: str) -> str:
+    """A scheme's status on the build date, with its source."""
+    return schemes.scheme_status_html(site.bundle, scheme_id, build_date())
+
+
+def funding_check(site: SiteContent, calculator_link: str | None = None) -> str:
+    """The "funding first" block: per route certain, uncertain or closed, what must be true now, who confirms it."""
+    return schemes.funding_check_html(site.bundle, build_date(), calculator_link)
 
 
 def school_years(site: SiteContent) -> list[str]:
@@ -140,3 +157,30 @@ def tip_template() -> str:
 def cost_defaults_table(site: SiteContent) -> str:
     """The keys a region may set under cost_defaults in data/region.yaml, from the cost calculator's fields."""
     return regional.cost_defaults_table(site.bundle)
+
+
+def wage_floors(site: SiteContent, calculator_link: str) -> str:
+    """The salary floors of a BBL trainee and which applies when, by the cost calculator's own rule (wages.py)."""
+    return wages.wage_floors_html(site.bundle, build_date(), calculator_link)
+
+
+# The fragments of "Aan de slag" and "Na de start", by the name a page gives the macro `journey`.
+JOURNEY_PARTS = {
+    "roles": lambda bundle, where: journey.roles_section(bundle, where),  # a step (int) or a page after the start
+    "roles_overview": lambda bundle, _: journey.roles_overview(bundle),
+    "national_contacts": lambda bundle, _: journey.national_contacts(bundle),
+    "regional_contacts": lambda bundle, _: journey.regional_contacts(bundle),
+    "monitoring_table": lambda bundle, _: journey.monitoring_table(bundle),
+    "monitoring_moments": lambda bundle, _: journey.monitoring_moments(bundle),
+    "report_template": lambda bundle, _: journey.report_template(bundle),
+    "report_recipients": lambda bundle, _: journey.report_recipients(bundle),
+    "yearly_applications": lambda bundle, _: journey.yearly_applications(bundle, build_date()),
+}
+
+
+def journey_part(site: SiteContent, part: str, where: int | str | None = None) -> str:
+    """One fragment made from data/roles.yaml, contacts.yaml, monitoring.yaml or the schemes' yearly windows:
+    `part` names it (JOURNEY_PARTS); `where` is the step or page for "roles"."""
+    if part not in JOURNEY_PARTS:
+        raise KeyError(f"onbekend deel '{part}' voor de macro journey; kies uit: {', '.join(JOURNEY_PARTS)}")
+    return JOURNEY_PARTS[part](site.bundle, where)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from calculators import Parameters
 from calculators._format import euro, format_value, long_date, number, percent, short_date
+from calculators._status import STATE_WORDS, scheme_status, status_entries
 
 
 def route_labels(bundle: dict) -> dict[str, str]:
@@ -70,7 +71,24 @@ def keys_in_file(bundle: dict, file: str) -> list[str]:
     return [key for key, param in bundle["parameters"].items() if param["file"] == file]
 
 
-def scheme_section(bundle: dict, scheme_id: str) -> str:
+def status_history_html(bundle: dict, scheme_id: str, on: dt.date) -> str:
+    """The subsidiewijzer's status block of one scheme: the status on `on`, then every dated status."""
+    entries = status_entries(bundle["schemes"][scheme_id]["status"])
+    current = scheme_status(bundle, scheme_id, on)
+    items = "".join(
+        f'<li data-from="{entry.since.isoformat()}" data-state="{entry.state}">Vanaf {long_date(entry.since)}: '
+        f"<strong>{STATE_WORDS[entry.state]}</strong>. {escape(entry.label)}"
+        f"{confidence_mark(entry.confidence)} ({source_link(entry.source)}, gecontroleerd op "
+        f"{long_date(entry.peildatum)})</li>"
+        for entry in entries
+    )
+    who = escape(bundle["schemes"][scheme_id]["confirmed_by"])
+    return (f'<p class="hb-scheme-status" data-scheme-status="{scheme_id}" data-state="{current.state}">'
+            f"<strong>Status op {long_date(on)}:</strong> {escape(current.phrase())}. Wie het bevestigt: {who}.</p>"
+            f"<ul>{items}</ul>")
+
+
+def scheme_section(bundle: dict, scheme_id: str, on: dt.date) -> str:
     """Markdown heading plus HTML details for one subsidy or scheme."""
     scheme = bundle["schemes"][scheme_id]
     parameters = Parameters(bundle)
@@ -80,6 +98,7 @@ def scheme_section(bundle: dict, scheme_id: str) -> str:
     parts = [f"### {scheme['title']} {{ #{scheme_id.replace('_', '-')} }}", ""]
     parts.append(f'<p class="hb-scheme-meta" data-scheme="{scheme_id}"><strong>Verstrekker:</strong> {escape(scheme["provider"])}'
                  f" · <strong>Routes:</strong> {routes} · <strong>Soort:</strong> {kind}</p>")
+    parts.append(status_history_html(bundle, scheme_id, on))
     parts.append(f"<p>{escape(scheme['summary'])}</p>")
     if scheme.get("covers"):
         parts.append(f"<p><strong>Dekt:</strong> {escape(scheme['covers'])}</p>")
@@ -99,23 +118,22 @@ def scheme_section(bundle: dict, scheme_id: str) -> str:
         parts.append(f"<p><strong>Aanvraagperiodes</strong></p><ul>{items}</ul>")
     if scheme.get("scaling"):
         parts.append(f"<p><strong>Bij te weinig budget:</strong> {escape(scheme['scaling'])}</p>")
-    if scheme.get("ends"):
-        ends = scheme["ends"]
-        when = f"{long_date(_date(ends['date']))}: " if ends.get("date") else ""
-        parts.append(f'<p class="hb-ends"><strong>Einde:</strong> {when}{escape(ends["label"])}'
-                     f"{confidence_mark(ends['confidence'])} ({source_link(ends['source'])})</p>")
     sources = ", ".join(f'<a href="{escape(s["url"])}">{escape(s["label"])}</a>' for s in scheme["sources"])
     parts.append(f"<p><small>Bronnen: {sources}</small></p>")
     return "\n\n".join(parts)
 
 
-def schemes_by_route(bundle: dict) -> str:
-    """Overview table: which scheme applies to which funding route."""
+def schemes_by_route(bundle: dict, on: dt.date) -> str:
+    """Overview table: which scheme applies to which funding route, and its status on `on`."""
     labels = route_labels(bundle)
-    head = "<tr><th>Regeling</th>" + "".join(f"<th>{label}</th>" for label in labels.values()) + "</tr>"
+    head = ("<tr><th>Regeling</th>" + f"<th>Status op {long_date(on)}</th>"
+            + "".join(f"<th>{label}</th>" for label in labels.values()) + "</tr>")
     rows = []
     for scheme_id, scheme in sorted(bundle["schemes"].items(), key=lambda item: item[1]["title"]):
-        cells = [f'<td><a href="#{scheme_id.replace("_", "-")}">{escape(scheme["title"])}</a></td>']
+        status = scheme_status(bundle, scheme_id, on)
+        cells = [f'<td><a href="#{scheme_id.replace("_", "-")}">{escape(scheme["title"])}</a></td>',
+                 f'<td data-scheme-status="{scheme_id}" data-state="{status.state}">{escape(status.phrase())}'
+                 f"{confidence_mark(status.confidence)}</td>"]
         for route in labels:
             cells.append(f'<td data-scheme="{scheme_id}" data-route="{route}">'
                          f'{"ja" if route in scheme["routes"] else "–"}</td>')

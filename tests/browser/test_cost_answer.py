@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from calculators import run
 from calculators._format import long_date
 from tests.browser.conftest import RecordedPage
-from tests.browser.test_runtime import BUNDLE, wait_until
+from tests.browser.test_runtime import BUNDLE, show_assumptions, wait_until
 from tests.cases.key_figures import key_figures
 
 pytestmark = pytest.mark.browser
@@ -57,6 +57,7 @@ def test_route_questions_pick_the_route_and_headline_and_chart_follow(
     page.select_option("#kosten-uwv_benefit", "nee")
     page.select_option("#kosten-from_other_job", "ja")
     expect(page.locator('[data-result] [data-cell="route"]')).to_have_text("SSFH")
+    show_assumptions(page)
     page.fill("#kosten-hours_per_week", "30")
     raw = {"uwv_benefit": "nee", "from_other_job": "ja", "hours_per_week": "30"}
     want = expected(raw)

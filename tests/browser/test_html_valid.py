@@ -59,3 +59,35 @@ def test_checker_reports_what_material_and_print_site_emit(tmp_path: Path) -> No
     rules = {message["ruleId"] for report in json.loads(result.stdout) for message in report["messages"]}
     assert {"valid-autocomplete", "attribute-allowed-values", "attribute-misuse", "no-dup-id"} <= rules
     assert result.returncode != 0
+
+
+# --- The HTML standard's own checker ---------------------------------------------------------------------------
+# The Nu Html Checker (vnu, from the npm package vnu-jar; it runs on Java) is the W3C's conformance checker. It
+# knows rules html-validate does not (attributes plugins invent, a label pointing at a control that is not there,
+# skipped heading levels). Its CSP warnings come from reading files from disk, not from a server: errors only.
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def vnu_errors(pages: list[Path]) -> list[dict]:
+    assert VNU.exists(), f"{VNU} missing: run ./tasks test (npm ci installs vnu-jar)"
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                            capture_output=True, text=True, check=False, cwd=ROOT, timeout=600)
+    return [message for message in json.loads(result.stderr)["messages"] if message["type"] == "error"]
+
+
+def test_every_built_page_passes_the_html_standards_own_checker(built_site: Path) -> None:
+    errors = vnu_errors(built_html(built_site))
+    problems = [f"{message['url'].split(built_site.name, 1)[-1]}:{message.get('lastLine')}: {message['message']}"
+                for message in errors]
+    assert not problems, f"{len(problems)} errors:\n" + "\n".join(problems[:40])
+
+
+def test_the_standards_checker_reports_what_plugins_emit(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>t</title></head><body><h1>t</h1>'
+        '<section heading-number="1"><h3>k</h3></section><label for="__toc">Inhoud</label></body></html>',
+        encoding="utf-8",
+    )
+    messages = " ".join(message["message"] for message in vnu_errors([page]))
+    assert "heading-number" in messages and "“for” attribute" in messages and "skipping" in messages

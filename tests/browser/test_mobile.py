@@ -100,16 +100,22 @@ def test_gantt_chart_stays_readable_on_a_phone(phone: BrowserContext, site_url: 
     try:
         page.goto(site_url + "rekenhulpen/planning/")
         page.wait_for_selector("[data-calculator='planning'][data-runtime='ready']", timeout=BOOT_TIMEOUT)
-        chart = page.locator("svg.hb-gantt")
-        scroller = page.locator(".hb-gantt__scroll")
-        # Shrunk to the phone's width the labels would be about 5 px high; the chart keeps a readable size
-        # and its region scrolls sideways instead.
-        view_width = float(chart.get_attribute("viewBox").split()[2])
-        scale = chart.bounding_box()["width"] / view_width
-        label = chart.locator(".hb-gantt__label").first.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)")
-        assert label * scale >= 10, f"Gantt labels rendered at {label * scale:.1f} px"
-        assert scroller.evaluate("(e) => e.scrollWidth > e.clientWidth")
-        expect(scroller).to_have_attribute("tabindex", "0")
-        assert scroller.evaluate("(e) => { const x = e.scrollLeft; e.scrollBy(200, 0); return e.scrollLeft > x; }")
+        # Two charts: the preparation, and the two study years after the start.
+        assert page.locator("svg.hb-gantt").count() == 2
+        for index in range(2):
+            chart = page.locator("svg.hb-gantt").nth(index)
+            scroller = page.locator(".hb-gantt__scroll").nth(index)
+            scroller.scroll_into_view_if_needed()
+            # Shrunk to the phone's width the labels would be about 5 px high; the chart keeps a readable size
+            # and its region scrolls sideways instead.
+            view_width = float(chart.get_attribute("viewBox").split()[2])
+            scale = chart.bounding_box()["width"] / view_width
+            label = chart.locator(".hb-gantt__label").first.evaluate(
+                "(e) => parseFloat(getComputedStyle(e).fontSize)")
+            assert label * scale >= 10, f"Gantt labels rendered at {label * scale:.1f} px"
+            assert scroller.evaluate("(e) => e.scrollWidth > e.clientWidth")
+            expect(scroller).to_have_attribute("tabindex", "0")
+            assert scroller.evaluate(
+                "(e) => { const x = e.scrollLeft; e.scrollBy(200, 0); return e.scrollLeft > x; }")
     finally:
         page.close()

@@ -24,6 +24,15 @@ def wait_until(page: Page, state: str) -> None:
     page.wait_for_selector(f'[data-calculator="kosten"][data-runtime="{state}"]', timeout=BOOT_TIMEOUT)
 
 
+def show_assumptions(page: Page) -> None:
+    """Open "Aannames aanpassen", where the cost form's fields other than the route questions wait after the
+    answer (calculators/_form.py), as a reader does before changing one."""
+    folded = page.locator('[data-calculator="kosten"] details[data-assumptions]')
+    if folded.get_attribute("open") is None:
+        folded.locator("summary").click()
+    expect(folded).to_have_attribute("open", "")
+
+
 def expected_summary(raw: dict[str, str]) -> dict[str, list[str]]:
     result = run("kosten", BUNDLE, raw)["result"]
     return {
@@ -48,6 +57,7 @@ def test_change_recomputes_live_with_the_cpython_numbers(recorded_page: Recorded
     page.goto(site_url + CALCULATOR)
     assert_summary_matches(page, {})  # pre-rendered at build time
     wait_until(page, "ready")
+    show_assumptions(page)
     page.fill("#kosten-hours_per_week", "30")
     expect(page.locator("[data-status]")).to_have_text("Uitkomst bijgewerkt.")
     assert_summary_matches(page, {"hours_per_week": "30"})
@@ -62,6 +72,7 @@ def test_bad_input_shows_the_dutch_message_at_the_field(recorded_page: RecordedP
     page = recorded_page.page
     page.goto(site_url + CALCULATOR)
     wait_until(page, "ready")
+    show_assumptions(page)
     page.fill("#kosten-hours_per_week", "12")
     error = page.locator('[data-error-for="hours_per_week"]')
     expect(error).to_have_text(run("kosten", BUNDLE, {"hours_per_week": "12"})["errors"]["hours_per_week"])

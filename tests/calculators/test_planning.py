@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from urllib.parse import unquote
 
@@ -152,8 +153,96 @@ def test_csv_export_and_download_links() -> None:
     text = phases_csv(result)
     rows = [row.split(";") for row in text.strip().split("\r\n")]
     assert rows[0] == ["fase", "stap", "soort", "begin", "einde", "weken"]
-    assert len(rows) == len(result.items) + 1
+    assert len(rows) == len(result.items) + len(result.after) + 1  # the preparation, then the two study years
+    assert ["Tweede opleidingsjaar", "3", "fase", "2028-09-06", "2029-09-05", "52"] in rows
     html = run("planning", REAL, {"bvp_start": "2027-09-06"})["html"]
     assert 'download="planning-zij-instroom.ics"' in html and 'download="planning-zij-instroom.csv"' in html
     link = html.split('download="planning-zij-instroom.csv" href="')[1].split('"')[0]
     assert unquote(link.split(",", 1)[1]) == text
+
+
+# --- After the start: the programme years, the school block and the yearly applications up to the diploma --------
+
+def test_the_timeline_runs_on_to_the_diploma() -> None:
+    result = plan(bvp_start="2027-09-06")
+    after = {i.key: i for i in result.after}
+    assert (after["programme_year_1"].start, after["programme_year_1"].end) == (D(2027, 9, 6), D(2028, 9, 5))
+    assert (after["programme_year_2"].start, after["programme_year_2"].end) == (D(2028, 9, 6), D(2029, 9, 5))
+    block = after["year_two_block"]  # the pilot's example: 6 weeks of school at the start of the second year
+    assert (block.start, block.end) == (D(2028, 9, 6), D(2028, 10, 17))
+    milestones = {m.key: m.start for m in result.milestones}
+    assert milestones["start_programme_year_2"] == D(2028, 9, 6)
+    assert milestones["diploma"] == after["programme_year_2"].end
+
+
+def test_a_window_after_each_school_year_until_the_scheme_ends() -> None:
+    # BVP May 2027: school years 2026-2027 and 2027-2028 get a praktijkleren window; 2028-2029 (the diploma falls
+    # in May 2029) begins on the day the scheme's status is 'ended' (1 August 2028), which a note says.
+    result = plan(bvp_start="2027-05-03")
+    windows = [(i.label, i.start, i.end) for i in result.after if i.kind == "window"]
+    assert windows == [
+        ("Subsidieregeling praktijkleren: aanvragen over studiejaar 2026-2027", D(2027, 6, 2), D(2027, 9, 17)),
+        ("Subsidieregeling praktijkleren: aanvragen over studiejaar 2027-2028", D(2028, 6, 2), D(2028, 9, 17)),
+    ]
+    assert len(result.after_notes) == 1
+    assert result.after_notes[0].startswith(
+        "Subsidieregeling praktijkleren stopt volgens de gegevens van het handboek per 1 augustus 2028. ")
+    assert result.after_notes[0].endswith(
+        "Over studiejaar 2028-2029 kun je dus niet aanvragen, tenzij de regeling wordt verlengd.")
+
+
+def test_a_window_the_scheme_lists_is_used_as_known() -> None:
+    bundle = copy.deepcopy(REAL)
+    bundle["schemes"]["praktijkleren"]["application_windows"].append(
+        {"label": "Aanvraag over studiejaar 2027-2028", "opens": "2028-06-05", "closes": "2028-09-15",
+         "source": "https://example.org/test", "peildatum": "2026-12-07", "confidence": "high"})
+    result = run("planning", bundle, {"bvp_start": "2027-09-06"})["result"]
+    milestones = {m.key: m for m in result.milestones}
+    assert milestones["praktijkleren_2028_opens"].start == D(2028, 6, 5)
+    assert milestones["praktijkleren_2028_closes"].start == D(2028, 9, 15)
+    assert milestones["praktijkleren_2028_closes"].label == (
+        "Subsidieregeling praktijkleren: laatste dag voor de aanvraag over studiejaar 2027-2028")
+    expected = {m.key: m for m in plan(bvp_start="2027-09-06").milestones}["praktijkleren_2028_closes"]
+    assert expected.start == D(2028, 9, 17) and expected.label.endswith("(verwacht)")
+
+
+def test_a_scheme_that_runs_longer_gives_a_window_every_school_year() -> None:
+    bundle = copy.deepcopy(REAL)
+    status = bundle["schemes"]["praktijkleren"]["status"]
+    del status[max(day for day, entry in status.items() if entry["state"] == "ended")]
+    result = run("planning", bundle, {"bvp_start": "2027-09-06"})["result"]
+    years = [i.label.rsplit(" ", 1)[1] for i in result.after if i.kind == "window"]
+    assert years == ["2027-2028", "2028-2029", "2029-2030"] and result.after_notes == ()
+
+
+def test_a_school_year_without_a_confirmed_scheme_keeps_its_window_with_a_note() -> None:
+    bundle = copy.deepcopy(REAL)
+    status = bundle["schemes"]["praktijkleren"]["status"]
+    ended = max(day for day, entry in status.items() if entry["state"] == "ended")
+    status[ended] = {**status[ended], "state": "unconfirmed", "label": "Verlenging niet bevestigd."}
+    result = run("planning", bundle, {"bvp_start": "2027-05-03"})["result"]
+    years = [i.label.rsplit(" ", 1)[1] for i in result.after if i.kind == "window"]
+    assert years == ["2026-2027", "2027-2028", "2028-2029"]
+    assert result.after_notes == ("Subsidieregeling praktijkleren: voor studiejaar 2028-2029 is de regeling niet "
+                                  "bevestigd (Verlenging niet bevestigd).",)
+
+
+def test_the_calendar_carries_the_yearly_deadlines() -> None:
+    result = plan(bvp_start="2027-05-03")
+    events = icalendar.Calendar.from_ical(ics(result)).walk("VEVENT")
+    deadlines = sorted((event.decoded("DTSTART"), str(event.get("SUMMARY"))) for event in events
+                       if "laatste dag voor de aanvraag" in str(event.get("SUMMARY")))
+    assert [day for day, _ in deadlines] == [D(2027, 9, 17), D(2028, 9, 17)]
+    assert "studiejaar 2026-2027" in deadlines[0][1]
+    starts = [event.decoded("DTSTART") for event in events
+              if "Start tweede opleidingsjaar" in str(event.get("SUMMARY"))]
+    assert starts == [D(2028, 5, 3)]
+
+
+def test_the_page_shows_the_timeline_after_the_start_with_its_own_chart_and_table() -> None:
+    html = run("planning", REAL, {"bvp_start": "2027-05-03"})["html"]
+    assert html.count('<svg class="hb-gantt"') == 2
+    assert 'aria-labelledby="hb-gantt-after-title"' in html and html.count('id="hb-gantt-title"') == 1
+    after = html.split("<table data-plan-after>", 1)[1].split("</table>", 1)[0]
+    assert '<tr data-item="window_praktijkleren_2028">' in after and "aanvraagperiode" in after
+    assert "<strong data-cell='diploma'>2 mei 2029</strong>" in html

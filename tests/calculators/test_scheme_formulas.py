@@ -67,10 +67,13 @@ def test_an_unknown_route_fails_the_build(data_copy: Path) -> None:
 
 
 def test_a_new_scheme_is_one_yaml_file(data_copy: Path) -> None:
-    """A new cash scheme with existing arithmetic: copy a file, name the formula, and it is counted."""
+    """A new cash scheme with existing arithmetic: copy a file, give it its own title and names (a name belongs to
+    one scheme), name the formula, and it is counted."""
     source = (data_copy / "schemes" / "uwv_scholingsbudget_ww.yaml").read_text(encoding="utf-8")
+    assert "aliases: [scholingsbudget WW, scholingsbudget]" in source
     (data_copy / "schemes" / "regio_opleidingsfonds.yaml").write_text(
-        source.replace("title: Scholingsbudget WW", "title: Regionaal opleidingsfonds"), encoding="utf-8"
+        source.replace("title: Scholingsbudget WW", "title: Regionaal opleidingsfonds")
+        .replace("aliases: [scholingsbudget WW, scholingsbudget]", "aliases: [opleidingsfonds]"), encoding="utf-8"
     )
     from calculators import run
 

@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from calculators import Parameters
+from calculators._format import format_value
 from handbook_build.documents import DocumentError, check_region_fields, load_documents, render_document_markdown
 from handbook_build.documents.fields import FIELD
 from handbook_build.documents.model import Document
-from handbook_build.documents.render import docx_href, render_document_block, rewrite_links
+from handbook_build.documents.render import docx_href, filled_markdown, render_document_block, rewrite_links
 from handbook_build.documents.steps import load_step_resources, render_step_resources
 from tests.conftest import ROOT
 
 DOCUMENTS = load_documents(ROOT)
 # The bijlagen the issue asks for as complete documents (issue 15).
-REQUIRED = {"2A", "2B", "2C", "2D", "2F", "3A", "4A", "4B", "5A", "5B", "5C", "5E", "5G", "5I", "6B", "6C", "6G",
-            "8A"}
+REQUIRED = {"1A", "2A", "2B", "2C", "2D", "2F", "3A", "4A", "4B", "5A", "5B", "5C", "5E", "5G", "5I", "6B", "6C",
+            "6G", "7A", "8A"}
 ON = dt.date(2026, 12, 1)
 
 
@@ -108,6 +110,10 @@ def test_every_document_is_listed_on_a_step_and_steps_link_their_calculators() -
     assert sorted(resources) == list(range(1, 9))
     listed = {document.id for step in resources.values() for document in step.documents}
     assert listed == set(DOCUMENTS)
+    assert [step for step, r in resources.items() if not r.documents] == []  # every step has a ready document
+    assert [d.id for d in resources[1].documents] == ["1a-introductiepresentatie"]
+    assert {d.bijlage for d in resources[7].documents} == {"7A"} and len(resources[7].documents) == 4
+    assert "7a-vacaturetekst-leerwerkplek" in [d.id for d in resources[2].documents]  # step 2 promises one
     calculators = {step: [c.key for c in r.calculators] for step, r in resources.items()}
     assert "matching" in calculators[5] and calculators[6] == ["kosten"] and calculators[8] == ["planning"]
 
@@ -164,3 +170,91 @@ def test_no_money_or_percentages_typed_into_documents() -> None:
     offenders = [f"{document.id}: {line.strip()}" for document in DOCUMENTS.values()
                  for line in document.body.splitlines() if MONEY_OR_PERCENT.search(line)]
     assert offenders == []
+
+
+def test_a_document_for_outside_readers_keeps_its_sources_on_the_page_only(national_bundle: dict) -> None:
+    post = DOCUMENTS["7a-persbericht"]
+    assert not post.sources_in_word and DOCUMENTS["5a-matchingslijst"].sources_in_word
+    page = render_document_block(post.id, national_bundle, post.page, on=ON)
+    assert "## Bronnen van de cijfers" in page and "Duur beroepsvoorbereidende periode (BVP): 6 weken" in page
+    assert ">Download 7A Persbericht bij de start van het project als Word-bestand (.docx)</a>" in page  # 4 on one page
+    word = filled_markdown(post, national_bundle, ON, for_word=True)
+    assert "Bronnen van de cijfers" not in word and "6 weken les op school" in word
+    checklist = filled_markdown(DOCUMENTS["5a-matchingslijst"], national_bundle, ON, for_word=True)
+    assert "## Bronnen van de cijfers" in checklist  # the default: the Word file keeps them
+    outside = {doc_id for doc_id, document in DOCUMENTS.items() if not document.sources_in_word}
+    assert {"2a-brief-en-enquete-huisartsen", "2d-oproep-kandidaten", "7a-persbericht",
+            "7a-berichten-sociale-media"} <= outside
+
+
+def test_front_matter_options_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "documents").mkdir()
+    source = tmp_path / "documents" / "8z-test.md"
+    head = "---\nid: 8z-test\ntitle: T\nbijlage: 8Z\npage: x.md\nkind: brief\n"
+    for option, reason in (("sources: nergens", "sources 'nergens' is onbekend"),
+                           ("presentation: ja graag", "presentation moet true of false zijn")):
+        source.write_text(f"{head}{option}\n---\n\nTekst\n", encoding="utf-8")
+        with pytest.raises(DocumentError, match=reason):
+            load_documents(tmp_path)
+    source.write_text(f"{head}sources: page\npresentation: true\n---\n\nTekst\n", encoding="utf-8")
+    document = load_documents(tmp_path)["8z-test"]
+    assert (document.sources_in_word, document.presentation, document.pptx_name) == (False, True, "8z-test.pptx")
+
+
+def test_facts_and_bare_numbers_are_fields_with_their_source(national_bundle: dict, tmp_path: Path) -> None:
+    (tmp_path / "documents").mkdir()
+    source = tmp_path / "documents" / "8z-test.md"
+    head = "---\nid: 8z-test\ntitle: T\nbijlage: 8Z\npage: x.md\nkind: brief\n---\n\n"
+    source.write_text(head + "Van ⟦fact:labour_market.pilot_applicants⟧ gegadigden; "
+                      "⟦param:training.bbl.practice_days_per_week_min|bare⟧ tot "
+                      "⟦param:training.bbl.practice_days_per_week_max⟧.\n", encoding="utf-8")
+    markdown = render_document_markdown("8z-test", national_bundle, on=ON, project_dir=tmp_path)
+    fact = national_bundle["facts"]["labour_market"]["facts"]["pilot_applicants"]
+    assert markdown.startswith(f"Van {fact['value']} gegadigden; 3 tot 4 dagen.")
+    assert f"- {fact['label']} ({fact['year']}): {fact['value']}. Bron: <{fact['source']}>" in markdown
+    assert "(ondergrens): 3 dagen. Bron:" in markdown  # the source list keeps the unit of a bare number
+    for field, reason in (("⟦fact:labour_market.bestaat_niet⟧", "onbekend feit"),
+                          ("⟦param:training.bbl.bvp_weeks|rond⟧", "onbekende optie 'rond'"),
+                          ("⟦param:planning.phases|bare⟧", "alleen bij een getal")):
+        source.write_text(head + field + "\n", encoding="utf-8")
+        with pytest.raises(DocumentError, match=reason):
+            render_document_markdown("8z-test", national_bundle, on=ON, project_dir=tmp_path)
+
+
+def test_the_survey_has_a_privacy_notice_and_asks_days_places_and_sharing(example_bundle: dict) -> None:
+    survey = render_document_markdown("2a-brief-en-enquete-huisartsen", example_bundle, on=ON)
+    notice = survey.split("## Privacyverklaring bij de vragenlijst", 1)[1].split("\n## ", 1)[0]
+    for part in ("artikel 13 van de AVG", "artikel 6, lid 1, onder a", "toestemming", "[bewaartermijn]",
+                 "Wie ziet uw antwoorden?", "Autoriteit Persoonsgegevens", "inzien, laten verbeteren of laten "
+                 "verwijderen", "Huisartsenkring Voorbeeldregio voert de vragenlijst uit"):
+        assert part in notice, part
+    assert "eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679" in notice
+    questions = survey.split("## Vragenlijst voor huisartsenpraktijken", 1)[1]
+    assert "Hoeveel leerwerkplekken kunt u bieden?" in questions
+    assert "Op welke dagen zijn er een werkplek en een begeleider" in questions
+    assert "delen met een praktijk uit uw\n   hagro" in questions
+    assert re.search(r"^18\. Ik heb de privacyverklaring gelezen en geef toestemming", questions, re.M)
+
+
+def test_the_start_checklist_names_the_employer_registrations(national_bundle: dict) -> None:
+    checklist = render_document_markdown("5e-checklist-papierwerk", national_bundle, on=ON)
+    section = checklist.split("## Aanmeldingen als werkgever", 1)[1].split("\n## ", 1)[0]
+    assert "loonheffingennummer" in section and "belastingdienst.nl" in section
+    assert "PFZW" in section and "identiteitsbewijs" in section and "arbodienst" in section
+    months = Parameters(national_bundle).get("schemes.uwv_loonkostenvoordeel.application_months")
+    due = format_value(months.unit, months.entry_on(ON).value)
+    assert f"binnen {due} na de start van het dienstverband een doelgroepverklaring" in section
+    assert "de eerste 6 weken" in checklist  # the BVP's length from data, not typed
+
+
+OWN = ("1a-introductiepresentatie", "2a-brief-en-enquete-huisartsen", "5e-checklist-papierwerk", "7a-persbericht",
+       "7a-berichten-sociale-media", "7a-vacaturetekst-leerwerkplek", "7a-veelgestelde-vragen-kandidaten")
+
+
+@pytest.mark.parametrize("doc_id", OWN)
+def test_no_counts_or_durations_typed_into_these_documents(doc_id: str) -> None:
+    """Like the pages (tests/data/test_no_literal_counts.py): durations and counts come through ⟦param:…⟧."""
+    from tests.data.test_no_literal_counts import COUNT_OR_DURATION
+
+    body = DOCUMENTS[doc_id].body
+    assert [line.strip() for line in body.splitlines() if COUNT_OR_DURATION.search(line)] == []

@@ -80,3 +80,24 @@ def test_startpakket_without_pdf_still_holds_every_document(tmp_path: Path, nati
     write_docx_files(tmp_path, national_bundle, "2026.1", ON)
     with zipfile.ZipFile(write_startpakket(tmp_path, None)) as zipped:
         assert len(zipped.namelist()) == len(load_documents(ROOT))
+
+
+def test_word_files_leave_the_sources_out_for_outside_readers_and_repeat_byte_for_byte(
+        tmp_path: Path, national_bundle: dict) -> None:
+    write_docx_files(tmp_path / "a", national_bundle, "2026.1", ON)
+    folder = tmp_path / "a" / "documenten"
+
+    def headings(doc_id: str) -> list[str]:
+        document = docx.Document(str(folder / f"{doc_id}.docx"))
+        return [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+    assert "Bronnen van de cijfers" not in headings("7a-persbericht")  # sources: page
+    assert "Bronnen van de cijfers" not in headings("2a-brief-en-enquete-huisartsen")
+    assert "Bronnen van de cijfers" in headings("5a-matchingslijst")  # the default keeps them
+    document = docx.Document(str(folder / "5a-matchingslijst.docx"))
+    midnight = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    assert document.core_properties.created == document.core_properties.modified == midnight
+    write_docx_files(tmp_path / "b", national_bundle, "2026.1", ON)
+    changed = [path.name for path in sorted(folder.glob("*.docx"))
+               if path.read_bytes() != (tmp_path / "b" / "documenten" / path.name).read_bytes()]
+    assert changed == []  # no clock time inside: the same text gives the same file (and the same sw.js version)

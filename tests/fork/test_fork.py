@@ -27,7 +27,8 @@ GIT_ENV = {
 # The tests whose outcome depends on the project's region: they must pass in a fork without being edited.
 FORK_CHECKS = [
     "tests/site/test_region.py", "tests/documents", "tests/tips", "tests/calculators/test_golden_cases.py",
-    "tests/data/test_data_pages.py", "tests/site/test_pdf.py",
+    "tests/data/test_data_pages.py", "tests/site/test_pdf.py", "tests/site/test_journey.py",
+    "tests/data/test_journey_data.py",
 ]
 
 

@@ -9,6 +9,7 @@ from handbook_build.offline import precache_list, pyodide_release, write_service
 
 FILES = [
     "index.html", "stappen/stap-1/index.html", "assets/stylesheets/main.css", "documenten/brief.docx",
+    "documenten/presentatie.pptx",
     "documenten/startpakket.zip", "handboek-zij-instroom.pdf", "print_page/index.html",
     "assets/pyodide/314.0.7/pyodide.asm.wasm", "assets/pyodide/snapshot-314.0.7.abc.bin.gz",
     "assets/python/calculators.abc.zip", "assets/data/handboek-data.abc.json", "sitemap.xml",
@@ -23,8 +24,9 @@ def make_site(folder: Path) -> Path:
 
 
 def test_the_precache_list_is_the_handbook_without_runtime_and_downloads(tmp_path: Path) -> None:
+    # The documents (Word, the 1A PowerPoint) are kept for offline use; the startpakket zip repeats them.
     assert precache_list(make_site(tmp_path)) == [
-        "assets/stylesheets/main.css", "documenten/brief.docx", "", "stappen/stap-1/",
+        "assets/stylesheets/main.css", "documenten/brief.docx", "documenten/presentatie.pptx", "", "stappen/stap-1/",
     ]
 
 

@@ -166,6 +166,22 @@ def git_day(source: Path) -> str | None:
     return (log.stdout.strip() or None) if log.returncode == 0 else None
 
 
+def test_the_pipeline_makes_the_checklists_tickable_and_fills_the_progress_overview(zensical_site: Path,
+                                                                                     built_site: Path) -> None:
+    """The pipeline names and numbers the task lists after either build, and lists them on the overview page."""
+    def checklists(site: Path) -> list[str]:
+        page = built_page(site, "bijlagen/stap-5/e-papierwerk-voor-de-start.md")
+        return re.findall(r'<ul class="task-list hb-checklist" data-checklist="[^"]+" data-version="[^"]+">', page)
+
+    assert checklists(zensical_site) == checklists(built_site) != []
+    overview, theirs = built_page(zensical_site, "stappen/voortgang.md"), built_page(built_site, "stappen/voortgang.md")
+    listed = re.compile(r'data-progress-checklist="([^"]+)" data-items="(\d+)"')
+    assert listed.findall(overview) == listed.findall(theirs) != []
+    assert "progress.js" in overview
+
+
+
+
 def test_allowed_differences_still_hold(built_site: Path, zensical_site: Path, pages: list[str]) -> None:
     # last-updated: one date line on every page of both; Zensical's copy has the build date, MkDocs' git's.
     build_day = dutch_date(build_date())

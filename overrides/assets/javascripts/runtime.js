@@ -29,6 +29,40 @@ function showErrors(element, errors) {
     const control = field.querySelector("input, select");
     if (message) control.setAttribute("aria-invalid", "true");
     else control.removeAttribute("aria-invalid");
+    if (message) reveal(field);
+  }
+}
+
+// The assumptions (calculators/_form.py) follow the result, folded away in a <details>; a field in there with a
+// message or a value other than its default must be seen, so its block opens (and stays open: nothing the reader
+// looks at closes by itself).
+function reveal(field) {
+  const folded = field.closest("details[data-assumptions]");
+  if (folded && !folded.open) folded.open = true;
+}
+
+function revealChanged(element, form) {
+  for (const control of form.elements) {
+    if (control.name && control.value !== element.defaults[control.name]) {
+      const field = control.closest("[data-field]");
+      if (field) reveal(field);
+    }
+  }
+}
+
+// The result sits between the questions and the assumptions. When the reader works below it, a new result of
+// another height would move the field under their hands: `update` changes the page, and the focused element is
+// put back where it was on the screen (Chromium's scroll anchoring mostly does this already; Safari has none).
+function keepFocusInPlace(element, update) {
+  const result = element.querySelector("[data-result]");
+  const focused = document.activeElement;
+  const below = focused && element.contains(focused) && !result.contains(focused)
+    && Boolean(result.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const before = below ? focused.getBoundingClientRect().top : 0;
+  update(result);
+  if (below) {
+    const moved = focused.getBoundingClientRect().top - before;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
   }
 }
 
@@ -46,7 +80,9 @@ function writeUrl(element, values) {
 function readUrl(element) {
   const params = new URLSearchParams(window.location.search);
   let changed = false;
-  for (const control of element.querySelectorAll("form [name]")) {
+  // form.elements: the controls in the <form> and those tied to it by its id (the assumptions after the result).
+  for (const control of element.querySelector("form").elements) {
+    if (!control.name) continue;
     if (params.has(control.name) && control.dataset.shareable !== "false") {
       control.value = params.get(control.name);
       changed = true;
@@ -187,27 +223,28 @@ function start() {
     const element = byId.get(message.id);
     byId.delete(message.id);
     if (!element || message.id !== element.latest) return; // an older answer: a newer one is on its way
-    const result = element.querySelector("[data-result]");
     const outcome = message.type === "outcome" ? message.outcome : null;
-    if (outcome && outcome.status === "result") {
-      showErrors(element, {});
-      result.innerHTML = outcome.html;
-      for (const button of result.querySelectorAll("[data-print]")) {
-        button.hidden = false;
-        button.addEventListener("click", () => window.print());
+    keepFocusInPlace(element, (result) => {
+      if (outcome && outcome.status === "result") {
+        showErrors(element, {});
+        result.innerHTML = outcome.html;
+        for (const button of result.querySelectorAll("[data-print]")) {
+          button.hidden = false;
+          button.addEventListener("click", () => window.print());
+        }
+        enableDocuments(element, requestDocument);
+        enableParts(element, requestPart);
+        element.querySelector("[data-status]").textContent = "Uitkomst bijgewerkt.";
+      } else if (outcome) {
+        showErrors(element, outcome.errors);
+        const count = Object.keys(outcome.errors).length;
+        result.innerHTML = '<p class="hb-calc__invalid">Er is nu geen uitkomst: pas de gemarkeerde velden aan.</p>';
+        element.querySelector("[data-status]").textContent =
+          count === 1 ? "1 veld moet worden aangepast." : `${count} velden moeten worden aangepast.`;
+      } else {
+        element.querySelector("[data-status]").textContent = `Er ging iets mis bij het rekenen: ${message.message}`;
       }
-      enableDocuments(element, requestDocument);
-      enableParts(element, requestPart);
-      element.querySelector("[data-status]").textContent = "Uitkomst bijgewerkt.";
-    } else if (outcome) {
-      showErrors(element, outcome.errors);
-      const count = Object.keys(outcome.errors).length;
-      result.innerHTML = '<p class="hb-calc__invalid">Er is nu geen uitkomst: pas de gemarkeerde velden aan.</p>';
-      element.querySelector("[data-status]").textContent =
-        count === 1 ? "1 veld moet worden aangepast." : `${count} velden moeten worden aangepast.`;
-    } else {
-      element.querySelector("[data-status]").textContent = `Er ging iets mis bij het rekenen: ${message.message}`;
-    }
+    });
     // Round trip from the change to the updated page, read by bench/ (and handy when debugging).
     element.dataset.computeMs = (performance.now() - element.sentAt).toFixed(1);
     element.dataset.computed = String(Number(element.dataset.computed || 0) + 1);
@@ -218,19 +255,23 @@ function start() {
     const form = element.querySelector("form");
     element.defaults = formValues(form);
     element.restored = readUrl(element);
+    revealChanged(element, form);
     setStatus(element, "loading", "De rekenhulp wordt geladen…");
     let timer = null;
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(() => element.dataset.runtime === "ready" && compute(element), DEBOUNCE_MS);
     };
-    form.addEventListener("input", schedule);
-    form.addEventListener("change", schedule);
+    // Listened for on the whole calculator: the assumptions' controls belong to the form but stand after the
+    // result, outside the <form> element. Controls in the result (buttons, checkboxes) are not the form's.
+    const ours = (event) => event.target.form === form && schedule();
+    element.addEventListener("input", ours);
+    element.addEventListener("change", ours);
     form.addEventListener("submit", (event) => event.preventDefault());
     // A chosen file is read here, in the browser, into its text field; it is never uploaded anywhere.
-    for (const picker of form.querySelectorAll("input[type=file][data-fills]")) {
+    for (const picker of element.querySelectorAll("input[type=file][data-fills]")) {
       picker.addEventListener("change", async () => {
-        const target = form.querySelector(`[name="${picker.dataset.fills}"]`);
+        const target = form.elements.namedItem(picker.dataset.fills);
         if (picker.files.length) target.value = await readLocalFile(picker.files[0]);
         target.dispatchEvent(new Event("input", { bubbles: true }));
       });
@@ -258,6 +299,15 @@ async function readLocalFile(file) {
   } catch {
     return new TextDecoder(utf16 ? "utf-8" : "windows-1252").decode(bytes);
   }
+}
+
+// The link above the result to the folded assumptions opens them (browsers that do not open a <details> for the
+// target of a link). Works while Pyodide still loads, and without it.
+for (const link of document.querySelectorAll("[data-open-assumptions]")) {
+  link.addEventListener("click", () => {
+    const folded = document.getElementById(decodeURIComponent(link.hash.slice(1)))?.closest("details");
+    if (folded) folded.open = true;
+  });
 }
 
 if (calculators.length) start();
