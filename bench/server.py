@@ -2,7 +2,9 @@
 
 GitHub Pages answers with `Cache-Control: max-age=600` and compresses on the fly what its CDN considers
 compressible: text (HTML, CSS, JavaScript, JSON, SVG, source maps) and WebAssembly, but not archives that are
-compressed already (`.zip`, `.gz`) or images and fonts. The README's benchmark section gives the sources.
+compressed already (`.zip`, `.gz`) or images and fonts (bench/RESULTS.md gives the sources). With `compress=False`
+every file goes as it is stored, as on a host that compresses nothing (the raw bytes of the comparison with other
+tools).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Content types GitHub Pages gzips when the browser accepts it (README, "Benchmark figures").
+# Content types GitHub Pages gzips when the browser accepts it (bench/RESULTS.md, "Method").
 COMPRESSED_TYPES = frozenset({
     "text/html", "text/css", "text/javascript", "text/plain", "text/xml", "application/json",
     "application/manifest+json", "application/xml", "image/svg+xml", "application/wasm",
@@ -56,6 +58,7 @@ def _compressed(path: Path, mtime_ns: int) -> bytes:
 class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     sent: SentLog
+    compress: bool = True
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -71,7 +74,7 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
         path = self._target()
         kind = self.guess_type(str(path))
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        accepts_gzip = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
         if not path.is_file() or kind not in COMPRESSED_TYPES or not accepts_gzip:
             size = path.stat().st_size if path.is_file() else 0
             super().do_GET()
@@ -99,9 +102,9 @@ class StaticHost:
         self.server.server_close()
 
 
-def serve(site: Path) -> StaticHost:
+def serve(site: Path, compress: bool = True) -> StaticHost:
     sent = SentLog()
-    handler = type("Handler", (StaticHostHandler,), {"sent": sent})
+    handler = type("Handler", (StaticHostHandler,), {"sent": sent, "compress": compress})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return StaticHost(server, f"http://127.0.0.1:{server.server_address[1]}/", sent)
