@@ -1,6 +1,7 @@
 """What one keystroke costs in Python: the cost calculator's live path, timed in CPython and in Pyodide under Node.
 
-    uv run python bench/recompute.py [--changes 100] [--engine cpython,pyodide] [--profile] [--sections]
+    uv run python bench/recompute.py [--changes 100] [--engine cpython,pyodide,snapshot] [--profile] [--sections]
+                                     [--project DIR]
 
 A keystroke in the browser is one `run_json("kosten", form, open)` in the worker (calculators/_browser.py,
 worker.js): parse, check, compute_live, render_live, JSON. This times that call, as the page makes it (every
@@ -8,7 +9,11 @@ field of the form as text, no collapsed block open), for the route questions ope
 `--changes` varied inputs (hours, salary, start date, share, commute, ...). Per case: the first call in a fresh
 runtime (cold), the second (the page's warm-up has taken the first), and p50/p95 of the rest.
 
-`--sections` also times parse + check, compute_live, render_live and the JSON step separately (in Pyodide too);
+Engines: CPython; Pyodide under Node from a plain start (its first call fills Python's caches); Pyodide restored
+from the build's memory snapshot (as the browser's next visit: Python's caches warm, WebAssembly not yet optimised).
+
+`--project` times the calculators of another checkout (e.g. `git worktree add /tmp/base main`) on this
+checkout's data, to compare two revisions side by side in one run. `--sections` also times parse + check, compute_live, render_live and the JSON step separately (in Pyodide too);
 `--profile` prints cProfile's top functions in CPython. Prints figures and asserts nothing; on this shared machine
 compare before and after only within one run of the same conditions.
 """
@@ -34,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 AS_OF = "2026-12-01"  # the golden cases' build date
+PROJECT = ROOT  # whose calculators are timed (--project)
 CHOSEN = {"uwv_benefit": "nee", "from_other_job": "ja"}  # bench/pages.py CHOSEN_QUERY: route SSFH
 
 
@@ -148,20 +154,26 @@ def _sectioned(bundle: str, form: dict[str, str]) -> dict[str, float]:
     return dict(zip(("check", "compute", "render", "json"), steps, strict=True))
 
 
-def pyodide(bundle: str, cases: dict[str, list[dict[str, str]]], sections: bool) -> dict:
+def pyodide(bundle: str, cases: dict[str, list[dict[str, str]]], sections: bool, snapshot: bool = False) -> dict:
     from handbook_build.runtime import calculators_zip
+    from handbook_build.runtime.artifacts import make_snapshot
 
     node = shutil.which("node")
     if node is None:
         raise SystemExit("node is needed for --engine pyodide")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        (work / "calculators.zip").write_bytes(calculators_zip(ROOT))
+        (work / "calculators.zip").write_bytes(calculators_zip(PROJECT))
         (work / "data.json").write_text(bundle, encoding="utf-8")
         (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+        extra = []
+        if snapshot:
+            pyodide_dir = ROOT / "node_modules" / "pyodide"
+            make_snapshot(pyodide_dir, (work / "calculators.zip").read_bytes(), bundle.encode(), work / "snap.bin.gz")
+            extra = [str(work / "snap.bin.gz")]
         finished = subprocess.run(
             [node, str(ROOT / "bench" / "recompute_node.mjs"), str(work / "calculators.zip"), str(work / "data.json"),
-             str(work / "cases.json"), "sections" if sections else "plain"],
+             str(work / "cases.json"), "sections" if sections else "plain", *extra],
             cwd=ROOT, capture_output=True, text=True, timeout=1800, check=False,
         )
     if finished.returncode != 0:
@@ -187,8 +199,18 @@ def main() -> None:
     parser.add_argument("--sections", action="store_true")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--project", type=Path, help="time the calculators of this checkout instead")
     args = parser.parse_args()
     bundle = bundle_text()
+    if args.project is not None:
+        global PROJECT
+        PROJECT = args.project.resolve()
+        sys.path.insert(0, str(PROJECT))
+        for name in [name for name in sys.modules if name == "calculators" or name.startswith("calculators.")]:
+            del sys.modules[name]
+        import calculators
+
+        assert Path(calculators.__file__).resolve().is_relative_to(PROJECT), calculators.__file__
     inputs = form_inputs(bundle, args.changes)
     cases = {"open": inputs, "chosen": [{**form, **CHOSEN} for form in inputs]}
     found = {}
@@ -197,6 +219,8 @@ def main() -> None:
             found[engine] = cpython(bundle, cases, args.sections, args.profile)
         elif engine == "pyodide":
             found[engine] = pyodide(bundle, cases, args.sections)
+        elif engine == "snapshot":
+            found[engine] = pyodide(bundle, cases, args.sections, snapshot=True)
         else:
             raise SystemExit(f"unknown engine {engine}")
         report(engine, found[engine])

@@ -1,18 +1,22 @@
 // Times the cost calculator's keystroke (`run_json` as worker.js calls it) inside the real Pyodide runtime under Node.
-// Usage: node recompute_node.mjs <calculators.zip> <data.json> <cases.json> [sections|plain]
-// cases.json: {case name: [form, ...]}. Each case runs in a fresh runtime (its first call is a cold one).
+// Usage: node recompute_node.mjs <calculators.zip> <data.json> <cases.json> [sections|plain] [snapshot.bin.gz]
+// cases.json: {case name: [form, ...]}. Each case runs in a fresh runtime (its first call is a cold one); with a
+// snapshot (the build's, handbook_build/runtime/pyodide_snapshot.mjs) that runtime is restored from it, as the
+// browser does on a next visit: Python's caches are warm then, the WebAssembly code is not.
 // Prints {case: {run_json: [ms, ...], check: [...], compute: [...], render: [...], json: [...]}}: the steps are
 // timed inside Python in a second pass over the same forms (so their "first" is not a cold call).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { gunzipSync } from "node:zlib";
 
 const require = createRequire(import.meta.url);
 const pyodideDir = path.dirname(require.resolve("pyodide/package.json", { paths: [process.cwd()] }));
 const { loadPyodide } = await import(path.join(pyodideDir, "pyodide.mjs"));
 
-const [zipPath, dataPath, casesPath, mode] = process.argv.slice(2);
+const [zipPath, dataPath, casesPath, mode, snapshotPath] = process.argv.slice(2);
+const snapshot = snapshotPath ? gunzipSync(await readFile(snapshotPath)) : null;
 const zip = new Uint8Array(await readFile(zipPath));
 const data = await readFile(dataPath, "utf8");
 const cases = JSON.parse(await readFile(casesPath, "utf8"));
@@ -40,10 +44,12 @@ def sectioned(form_json):
 
 const found = {};
 for (const [name, forms] of Object.entries(cases)) {
-  const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, packages: [] });
+  const options = { indexURL: pyodideDir + path.sep, packages: [] };
+  if (snapshot) options._loadSnapshot = new Uint8Array(snapshot);
+  const pyodide = await loadPyodide(options);
   pyodide.unpackArchive(zip, "zip");
   const browser = pyodide.pyimport("calculators._browser");
-  browser.load(data).destroy();
+  if (!snapshot) browser.load(data).destroy();
   const times = [];
   for (const form of forms) {
     const start = performance.now();

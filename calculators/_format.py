@@ -43,6 +43,13 @@ def euro(value: Decimal | int | float) -> str:
     return f"€ {number(amount, decimals)}"
 
 
+def euro_cents(amount: int) -> str:
+    """euro() of an int of cents: '€ 2.700' for whole euros, otherwise '€ 2.545,83' (no Decimal on the way)."""
+    whole, part = divmod(-amount if amount < 0 else amount, 100)
+    text = f"€ {'-' if amount < 0 else ''}{whole:,}".replace(",", ".")
+    return f"{text},{part:02d}" if part else text
+
+
 def count(amount: Decimal | int, one: str, many: str) -> str:
     """A count with its noun, singular for exactly 1: '1 maand', '2 maanden', '1.200 kandidaten'.
 

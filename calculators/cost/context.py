@@ -27,6 +27,9 @@ class Context:
     share: Decimal
     opted_in: bool = False
     cache: dict = field(default_factory=dict)  # month costs by (month, premiums, unpaid BVP); see model.py
+    lines: dict = field(default_factory=dict)  # month costs by what they depend on; see costs.month_costs
+    facts: dict = field(default_factory=dict)  # what a month's costs depend on besides the route, by month index
+    anchors: dict = field(default_factory=dict)  # the aanvraagplan's anchors by (anchor, pays the BVP); see plan.py
     employed: dict[Period, Decimal] = field(default_factory=dict)  # employed_share by month, asked for often
 
     def employed_share(self, month: Period) -> Decimal:

@@ -2,7 +2,8 @@
 """What a BBL career switcher costs a GP practice, and what comes back, per funding route.
 
 Every rate, amount, ceiling and route policy comes from the data bundle; the monthly cost lines are in
-costs.py, the subsidy formulas in formulas.py. Money is Decimal, each monthly line rounded to cents.
+costs.py, the subsidy formulas in formulas.py. Each monthly line is computed in Decimal and rounded to an int of
+cents (calculators/_money.py); from there on sums, shares and ranges add ints.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from calculators.cost.costs import month_costs
 from calculators.cost.inputs import CostInput
 from calculators.cost.notices import carried_notice, salary_notices
 from calculators.cost.plan import route_plan
-from calculators.cost.share import share_row
-from calculators.cost.types import Assumption, CostResult, Range, RouteResult, Row, combine
+from calculators.cost.share import Splitter, share_row
+from calculators.cost.types import HIGH, Assumption, CostResult, Range, RouteResult, Row, cents_range, combine
 
 # The subsidy line of a route whose BVP salary someone else pays, but only by prior agreement.
 BVP_COVER = "bvp_agreement"
@@ -47,7 +48,7 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
     )
 
 
-def _month_costs(ctx: Context, index: int, route: Route, pays_bvp: bool) -> dict[str, Decimal]:
+def _month_costs(ctx: Context, index: int, route: Route, pays_bvp: bool) -> dict[str, int]:
     """Month costs, computed once per premium set: outside the BVP (and when paying it) routes only differ
     by their premiums, so the three routes share most months."""
     unpaid_bvp = not pays_bvp and ctx.employed_share(ctx.months[index]) < 1
@@ -57,7 +58,7 @@ def _month_costs(ctx: Context, index: int, route: Route, pays_bvp: bool) -> dict
     return ctx.cache[key]
 
 
-def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decimal],
+def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, int],
                  granted: dict[str, Range]) -> Row:
     """One month of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
     costs are those without an agreement and the agreement is a line from 0 up to what it saves."""
@@ -66,13 +67,17 @@ def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decim
     if not route.practice_pays_salary_during_bvp:
         costs = _month_costs(ctx, index, route, pays_bvp=True)
         saved = sum(costs.values()) - sum(agreed.values())
-        if saved:
-            subsidies = {BVP_COVER: Range(high=saved), **subsidies}
+        if saved:  # 0 up to what it saves: a low end of Decimal(0) in the Decimal model, never rounded
+            subsidies = {BVP_COVER: cents_range(0, saved, HIGH), **subsidies}
     return Row(month.first.isoformat(), costs, subsidies)
 
 
 def _bvp_salary(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
     """Who pays the income in the BVP, with the status of the scheme it rests on when that is not open."""
+    return parameters_of(bundle).recall(("bvp_salary", route.key, on), lambda: _bvp_salary_text(bundle, route, on))
+
+
+def _bvp_salary_text(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
     if route.bvp_scheme is None:
         return route.bvp_salary
     status = scheme_status(bundle, route.bvp_scheme, on)
@@ -87,7 +92,8 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
     agreed = [_month_costs(ctx, i, route, pays) for i in range(len(ctx.months))]
     granted = subsidies.for_route(bundle, ctx, route, agreed)
     whole = [_whole_month(ctx, i, route, agreed[i], granted.by_month[i]) for i in range(len(ctx.months))]
-    months = [share_row(row, ctx.share) for row in whole]
+    split = Splitter(ctx.share) if ctx.share != 1 else None
+    months = [share_row(row, ctx.share, split) for row in whole]
     years = [combine(f"Jaar {n + 1}", months[n * 12 : (n + 1) * 12]) for n in range((len(months) + 11) // 12)]
     titles, warnings = dict(granted.titles), list(granted.warnings)
     bvp_salary = _bvp_salary(bundle, route, ctx.inp.start_date)
@@ -108,7 +114,8 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
         tuple(warnings),
         bvp_salary,
         route_plan(bundle, ctx, route, months, granted),
-        route_check(bundle, route.key, ctx.inp.start_date),
+        parameters_of(bundle).recall(("route_check", route.key, ctx.inp.start_date),
+                                     lambda: route_check(bundle, route.key, ctx.inp.start_date)),
     )
 
 

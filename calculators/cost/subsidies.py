@@ -21,7 +21,8 @@ def for_route(bundle: Mapping[str, Any], ctx: Context, route: Route, costs: list
     for scheme_id, data in sorted(bundle["schemes"].items()):
         if route.key not in data["routes"] or "bbl" not in data.get("programmes", ["bbl"]):
             continue
-        status = status_on(data["status"], ctx.inp.start_date)
+        status = ctx.look.parameters.recall(("scheme_status", scheme_id, ctx.inp.start_date),
+                                            lambda: status_on(data["status"], ctx.inp.start_date))
         if status.state == ENDED:
             granted.warnings.append(f"{data['title']}: {status.phrase()}; de rekenhulp telt de regeling niet mee.")
             continue
