@@ -30,6 +30,9 @@ class Context:
     lines: dict = field(default_factory=dict)  # month costs by what they depend on; see costs.month_costs
     facts: dict = field(default_factory=dict)  # what a month's costs depend on besides the route, by month index
     anchors: dict = field(default_factory=dict)  # the aanvraagplan's anchors by (anchor, pays the BVP); see plan.py
+    row_labels: list[str] = field(default_factory=list)  # see labels()
+    employed_by_index: list[Decimal] = field(default_factory=list)  # see employed_at()
+    formulas: dict = field(default_factory=dict)  # grants of the formulas that routes share; see formulas.grant
     employed: dict[Period, Decimal] = field(default_factory=dict)  # employed_share by month, asked for often
 
     def employed_share(self, month: Period) -> Decimal:
@@ -38,6 +41,22 @@ class Context:
         if found is None:
             found = self.employed[month] = 1 - month.share_in(self.bvp)
         return found
+
+    def employed_at(self, index: int) -> Decimal:
+        """employed_share() of month `index`."""
+        if not self.employed_by_index:
+            self.employed_by_index.extend(self.employed_share(month) for month in self.months)
+        return self.employed_by_index[index]
+
+    def in_bvp(self, index: int) -> bool:
+        """True for a month of which some days fall in the BVP (the trainee is not employed all month)."""
+        return self.employed_at(index) < 1
+
+    def labels(self) -> list[str]:
+        """The months' first days as ISO dates: the labels of their rows."""
+        if not self.row_labels:
+            self.row_labels.extend(month.first.isoformat() for month in self.months)
+        return self.row_labels
 
     def starts_study_year(self, index: int) -> bool:
         """True for the first month and for each month that falls in a new school year."""

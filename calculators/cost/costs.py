@@ -12,7 +12,6 @@ from typing import Any
 
 from calculators._money import ZERO, rate, to_cents
 from calculators._parameters import ParameterNode
-from calculators._routes import Route
 from calculators._timeline import Period, study_year_of
 from calculators.cost.context import Context
 from calculators.cost.salary import indexed_salary, table_salary
@@ -86,8 +85,9 @@ def _pension(pension: ParameterNode, gross: Decimal, fulltime_share: Decimal) ->
 ONE = Decimal(1)
 
 
-def month_costs(ctx: Context, month: Period, index: int, route: Route, pays_bvp: bool) -> dict[str, int]:
-    """Every cost kind for month `index` of the whole place in cents; `pays_bvp`: the practice pays salary in the BVP.
+def month_costs(ctx: Context, month: Period, index: int, names: tuple[str, ...], pays_bvp: bool) -> dict[str, int]:
+    """Every cost kind for month `index` of the whole place in cents, with the premiums `names` (the route's for the
+    employer's size); `pays_bvp`: the practice pays salary in the BVP.
 
     What a month's lines depend on: the values in data/ on its first day (one node per stretch of days without a
     change, calculators/_data.py), the salaries on that day, the paid and employed parts of the month, the premiums
@@ -96,11 +96,10 @@ def month_costs(ctx: Context, month: Period, index: int, route: Route, pays_bvp:
     facts = ctx.facts.get(index)
     if facts is None:  # what does not depend on the route, once per month
         facts = ctx.facts[index] = (ctx.look.at(month.first), _fulltime_salary(ctx, month, index),
-                                    _supervisor_salary(ctx, month), ctx.employed_share(month),
+                                    _supervisor_salary(ctx, month), ctx.employed_at(index),
                                     ctx.starts_study_year(index), course_fee(ctx, index))
     p, fulltime, supervisor, employed, new_year, fee = facts
     paid = ONE if pays_bvp else employed
-    names = route.premiums(ctx.inp.small_employer)
     key = (p, fulltime, supervisor, paid, employed, names, new_year, fee)
     found = ctx.lines.get(key)
     if found is None:

@@ -86,7 +86,7 @@ def praktijkleren(scheme: Scheme, ctx: Context, granted: Granted) -> None:
     for index, month in enumerate(ctx.months):
         segments.setdefault(study_year_of(month.first).first, []).append(index)
     for first_day, indices in segments.items():
-        employed = [Decimal(1) if granted.employs_in_bvp else ctx.employed_share(ctx.months[i]) for i in indices]
+        employed = [Decimal(1) if granted.employs_in_bvp else ctx.employed_at(i) for i in indices]
         employed_days = sum((ctx.months[i].days * share for i, share in zip(indices, employed, strict=True)), ZERO)
         fraction = min(Decimal(1), employed_days / 7 / full_weeks)
         maximum = look.decimal(key, first_day)
@@ -118,7 +118,7 @@ def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> Non
     for index, month in enumerate(ctx.months):
         on = month.first
         supervision, certain = _known_or_last(ctx, scheme.amount_key("practice_supervision"), on)
-        lines = [supervision * ctx.employed_share(month)]
+        lines = [supervision * ctx.employed_at(index)]
         if ctx.starts_study_year(index):
             fee, fee_certain = _known_or_last(ctx, scheme.amount_key("course_fee_reimbursement"), on)
             books, books_certain = _known_or_last(ctx, scheme.amount_key("books_materials"), on)
@@ -254,9 +254,30 @@ FORMULAS: dict[str, Formula] = {
 }
 
 
-def formula_for(scheme: Mapping[str, Any]) -> Formula:
-    """The scheme's named formula; in-kind schemes without one are listed, never priced."""
-    return FORMULAS[scheme.get("formula") or "in_kind"]
+# Formulas whose grant depends on the calculation and on whether the practice employs the trainee in the BVP, and
+# on nothing else of the route (not on its costs): computed once per calculation and added to each route's grant.
+SHARED = frozenset({"praktijkleren", "ssfh_bbl_zij_instroom", "course_fee_first_years", "loonkostenvoordeel",
+                    "not_priced", "in_kind"})
+
+
+def grant(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Run the scheme's named formula for a route's grant (the shared ones once per calculation, see SHARED); an
+    in-kind scheme without one is listed, never priced."""
+    name = scheme.data.get("formula") or "in_kind"
+    if name not in SHARED:
+        FORMULAS[name](scheme, ctx, granted)
+        return
+    key = (name, scheme.id, granted.employs_in_bvp)
+    found = ctx.formulas.get(key)
+    if found is None:
+        found = ctx.formulas[key] = Granted([{} for _ in ctx.months], employs_in_bvp=granted.employs_in_bvp)
+        FORMULAS[name](scheme, ctx, found)
+    for index, added in enumerate(found.by_month):
+        for scheme_id, amount in added.items():
+            current = granted.by_month[index].get(scheme_id)
+            granted.by_month[index][scheme_id] = amount if current is None else current + amount
+    granted.warnings.extend(found.warnings)
+    granted.benefits.extend(found.benefits)
 
 
 def scheme_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:

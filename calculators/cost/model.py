@@ -16,7 +16,7 @@ from typing import Any
 from calculators._data import Lookups
 from calculators._format import format_value
 from calculators._money import cents
-from calculators._parameters import parameters_of
+from calculators._parameters import DatedValue, parameters_of
 from calculators._routes import Route, routes
 from calculators._status import route_check, scheme_status
 from calculators._timeline import Period, programme_months
@@ -34,13 +34,16 @@ BVP_COVER = "bvp_agreement"
 
 
 def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
-    look = Lookups(parameters_of(bundle))
+    parameters = parameters_of(bundle)
+    look = Lookups(parameters)
     p = look.at(inp.start_date)
     bvp_days = int(p.training.bbl.bvp_weeks) * 7
+    months = parameters.recall(("months", inp.start_date, inp.months),
+                               lambda: programme_months(inp.start_date, inp.months))
     return Context(
         look=look,
         inp=inp,
-        months=programme_months(inp.start_date, inp.months),
+        months=months,
         bvp=Period(inp.start_date, inp.start_date + dt.timedelta(days=bvp_days - 1)),
         parttime=inp.hours_per_week / Decimal(p.cao.working_conditions.fulltime_hours_per_week),
         share=inp.share_percent / 100,
@@ -48,28 +51,33 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
     )
 
 
-def _month_costs(ctx: Context, index: int, route: Route, pays_bvp: bool) -> dict[str, int]:
+def _month_costs(ctx: Context, index: int, names: tuple[str, ...], unpaid_bvp: bool) -> dict[str, int]:
     """Month costs, computed once per premium set: outside the BVP (and when paying it) routes only differ
     by their premiums, so the three routes share most months."""
-    unpaid_bvp = not pays_bvp and ctx.employed_share(ctx.months[index]) < 1
-    key = (index, route.premiums(ctx.inp.small_employer), unpaid_bvp)
-    if key not in ctx.cache:
-        ctx.cache[key] = month_costs(ctx, ctx.months[index], index, route, pays_bvp=not unpaid_bvp)
-    return ctx.cache[key]
+    key = (index, names, unpaid_bvp)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = month_costs(ctx, ctx.months[index], index, names, pays_bvp=not unpaid_bvp)
+    return found
 
 
-def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, int],
-                 granted: dict[str, Range]) -> Row:
-    """One month of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
+def _whole_months(ctx: Context, route: Route, names: tuple[str, ...], agreed: list[dict[str, int]],
+                  granted: list[dict[str, Range]]) -> list[Row]:
+    """The months of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
     costs are those without an agreement and the agreement is a line from 0 up to what it saves."""
-    month = ctx.months[index]
-    costs, subsidies = agreed, dict(granted)
-    if not route.practice_pays_salary_during_bvp:
-        costs = _month_costs(ctx, index, route, pays_bvp=True)
-        saved = sum(costs.values()) - sum(agreed.values())
-        if saved:  # 0 up to what it saves: a low end of Decimal(0) in the Decimal model, never rounded
-            subsidies = {BVP_COVER: cents_range(0, saved, HIGH), **subsidies}
-    return Row(month.first.isoformat(), costs, subsidies)
+    labels = ctx.labels()
+    if route.practice_pays_salary_during_bvp:
+        return [Row(labels[i], agreed[i], dict(granted[i])) for i in range(len(agreed))]
+    rows = []
+    for index, costs in enumerate(agreed):
+        subsidies = dict(granted[index])
+        if ctx.in_bvp(index):
+            costs = _month_costs(ctx, index, names, False)
+            saved = sum(costs.values()) - sum(agreed[index].values())
+            if saved:  # 0 up to what it saves: a low end of Decimal(0) in the Decimal model, never rounded
+                subsidies = {BVP_COVER: cents_range(0, saved, HIGH), **subsidies}
+        rows.append(Row(labels[index], costs, subsidies))
+    return rows
 
 
 def _bvp_salary(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
@@ -89,9 +97,10 @@ def _bvp_salary_text(bundle: Mapping[str, Any], route: Route, on: dt.date) -> st
 
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:
     pays = route.practice_pays_salary_during_bvp
-    agreed = [_month_costs(ctx, i, route, pays) for i in range(len(ctx.months))]
+    names = route.premiums(ctx.inp.small_employer)
+    agreed = [_month_costs(ctx, i, names, not pays and ctx.in_bvp(i)) for i in range(len(ctx.months))]
     granted = subsidies.for_route(bundle, ctx, route, agreed)
-    whole = [_whole_month(ctx, i, route, agreed[i], granted.by_month[i]) for i in range(len(ctx.months))]
+    whole = _whole_months(ctx, route, names, agreed, granted.by_month)
     split = Splitter(ctx.share) if ctx.share != 1 else None
     months = [share_row(row, ctx.share, split) for row in whole]
     years = [combine(f"Jaar {n + 1}", months[n * 12 : (n + 1) * 12]) for n in range((len(months) + 11) // 12)]
@@ -137,16 +146,15 @@ def compute(bundle: Mapping[str, Any], inp: CostInput, only: str | None = None) 
 
 def _assumptions(look: Lookups) -> tuple[Assumption, ...]:
     """Every data value the calculation used, as the reader should see it: label, value, source, peildatum."""
-    found = []
-    for key, entry in sorted(look.used.items()):
-        param = look.parameters.get(key)
-        label = param.label + (" (aanname)" if param.assumption else "")
-        found.append(
-            Assumption(
-                key, label, format_value(param.unit, entry.value), entry.source, entry.peildatum, entry.indicative
-            )
-        )
-    return tuple(found)
+    return tuple(look.parameters.recall(("assumption", key, entry.start), lambda: _assumption(look, key, entry))
+                 for key, entry in sorted(look.used.items()))
+
+
+def _assumption(look: Lookups, key: str, entry: DatedValue) -> Assumption:
+    param = look.parameters.get(key)
+    label = param.label + (" (aanname)" if param.assumption else "")
+    return Assumption(key, label, format_value(param.unit, entry.value), entry.source, entry.peildatum,
+                      entry.indicative)
 
 
 def _general_warnings(bundle: Mapping[str, Any], ctx: Context) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from typing import Any
 from calculators._routes import Route
 from calculators._status import ENDED, status_on
 from calculators.cost.context import Context
-from calculators.cost.formulas import Granted, Scheme, formula_for
+from calculators.cost.formulas import Granted, Scheme, grant
 
 
 def for_route(bundle: Mapping[str, Any], ctx: Context, route: Route, costs: list[dict[str, Decimal]]) -> Granted:
@@ -27,6 +27,6 @@ def for_route(bundle: Mapping[str, Any], ctx: Context, route: Route, costs: list
             granted.warnings.append(f"{data['title']}: {status.phrase()}; de rekenhulp telt de regeling niet mee.")
             continue
         granted.titles[scheme_id] = data["title"]
-        formula_for(data)(Scheme(scheme_id, data), ctx, granted)
+        grant(Scheme(scheme_id, data), ctx, granted)
     granted.warnings = list(dict.fromkeys(granted.warnings))
     return granted

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -149,8 +150,13 @@ class Row:
         return f"Row({self.label!r}, {self.costs!r}, {self.subsidies!r})"
 
 
+_KINDS = tuple(kind for kind, _ in COST_KINDS)
+_BY_KIND = operator.itemgetter(*_KINDS)
+
+
 def combine(label: str, rows: Sequence[Row]) -> Row:
-    costs = {kind: sum(r.cost_cents[kind] for r in rows) for kind, _ in COST_KINDS}
+    """Rows added up kind by kind and scheme by scheme (every row has every cost kind)."""
+    costs = dict(zip(_KINDS, map(sum, zip(*(_BY_KIND(row.cost_cents) for row in rows))), strict=True))
     subsidies: dict[str, list[Range]] = {}
     for row in rows:
         for key, value in row.subsidies.items():
