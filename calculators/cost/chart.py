@@ -13,6 +13,8 @@ narrow chart shows fewer month labels (cost.css hides the wide-only ones, a wide
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import math
 from html import escape
 
@@ -66,18 +68,31 @@ def _scale(months: tuple[CashMonth, ...]):
     return y, [bottom + step * i for i in range((top - bottom) // step + 1)]
 
 
-def _rect(x: float, width: float, y0: float, y1: float, css: str, month: str, kind: str, amount: int) -> str:
+def _rect(x: str, width: str, y0: float, y1: float, css: str, month: str, kind: str, amount: int) -> str:
     return (
-        f'<rect class="{css}" x="{_pct(x)}" y="{_pct(min(y0, y1))}" width="{_pct(width)}" '
+        f'<rect class="{css}" x="{x}" y="{_pct(min(y0, y1))}" width="{width}" '
         f'height="{_pct(abs(y1 - y0))}" data-month="{month}" data-kind="{kind}" data-amount="{plain(amount)}"/>'
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _columns(count: int) -> tuple[tuple[str, str, str], ...]:
+    """Per month of `count`: its bar's left edge, width and middle as percentages (the same on every keystroke)."""
+    slot = 100 / count
+    found = []
+    for index in range(count):
+        x, width = index * slot + slot * 0.15, slot * 0.7
+        found.append((_pct(x), _pct(width), _pct(x + width / 2)))
+    return tuple(found)
 
 
 def _bars(months: tuple[CashMonth, ...], y, slot: float, schemes: list[str]) -> list[str]:
     parts = []
     groups = [g for g, _ in group_labels(months)]
+    columns = _columns(len(months))
     for index, month in enumerate(months):
-        x, width, key = index * slot + slot * 0.15, slot * 0.7, month.first.isoformat()
+        x, width, middle = columns[index]
+        key = month.first.isoformat()
         level = 0
         for group in groups:
             amount = month.cost_cents.get(group, 0)
@@ -99,7 +114,7 @@ def _bars(months: tuple[CashMonth, ...], y, slot: float, schemes: list[str]) -> 
                     level += amount
         for offset, kind in enumerate(month.payouts):
             parts.append(
-                f'<text class="hb-chart__mark" x="{_pct(x + width / 2)}" y="{_pct(y(max(month.cost, 0)))}" '
+                f'<text class="hb-chart__mark" x="{middle}" y="{_pct(y(max(month.cost, 0)))}" '
                 f'dy="{-0.35 - offset * 1.1:g}em" text-anchor="middle" data-payout="{kind}">'
                 f"{MARKS.get(kind, '*')}</text>"
             )
@@ -110,9 +125,10 @@ def _net_lines(months: tuple[CashMonth, ...], y, slot: float) -> list[str]:
     """The net cost as lines in a nested SVG whose units are percentages of the plot (a polyline cannot take
     percentages); stretched to the plot, with strokes that keep their width in pixels (cost.css)."""
 
+    xs = _line_xs(len(months))
+
     def points(end: str) -> str:
-        return " ".join(f"{round((i + 0.5) * slot, 2):g},{round(y(getattr(m.net, end)), 2):g}"
-                        for i, m in enumerate(months))
+        return " ".join(f"{x},{round(y(getattr(m.net, end)), 2):g}" for x, m in zip(xs, months, strict=True))
 
     lines = [f'<polyline class="hb-chart__net" points="{points("hi")}" data-series="net.high"/>']
     if any(m.net.lo != m.net.hi for m in months):
@@ -121,6 +137,13 @@ def _net_lines(months: tuple[CashMonth, ...], y, slot: float) -> list[str]:
         )
     return ['<svg class="hb-chart__lines" width="100%" height="100%" viewBox="0 0 100 100" '
             f'preserveAspectRatio="none">{"".join(lines)}</svg>']
+
+
+@functools.lru_cache(maxsize=64)
+def _line_xs(count: int) -> tuple[str, ...]:
+    """The middle of each of `count` months, as a point of the net lines."""
+    slot = 100 / count
+    return tuple(f"{round((i + 0.5) * slot, 2):g}" for i in range(count))
 
 
 def _label_every(count: int, most: int) -> int:
@@ -138,15 +161,24 @@ def _axes(months: tuple[CashMonth, ...], y, ticks: list[int], slot: float) -> li
             f'<text class="hb-chart__tick" x="-0.5em" y="{at}" dy="0.35em" text-anchor="end">'
             f"{euro_cents(tick * 100)}</text>"
         )
-    wide, narrow = _label_every(len(months), WIDE_LABELS), _label_every(len(months), NARROW_LABELS)
-    for index, month in enumerate(months):
+    parts.append(_month_labels(tuple(month.first for month in months)))
+    return parts
+
+
+@functools.lru_cache(maxsize=64)
+def _month_labels(firsts: tuple[dt.date, ...]) -> str:
+    """The month labels under the plot (the same for every answer with these months)."""
+    parts = []
+    slot = 100 / len(firsts)
+    wide, narrow = _label_every(len(firsts), WIDE_LABELS), _label_every(len(firsts), NARROW_LABELS)
+    for index, first in enumerate(firsts):
         on_wide, on_narrow = index % wide == 0, index % narrow == 0
         if on_wide or on_narrow:
-            label = f"{MONTHS_SHORT[month.first.month - 1]} {str(month.first.year)[2:]}"
+            label = f"{MONTHS_SHORT[first.month - 1]} {str(first.year)[2:]}"
             only = "" if on_wide and on_narrow else " hb-chart__wide-only" if on_wide else " hb-chart__narrow-only"
             parts.append(f'<text class="hb-chart__tick hb-chart__month{only}" x="{_pct((index + 0.5) * slot)}" '
                          f'y="100%" dy="1.3em" text-anchor="middle">{label}</text>')
-    return parts
+    return "".join(parts)
 
 
 def _axis_class(ticks: list[int]) -> str:

@@ -26,9 +26,11 @@ class Context:
     parttime: Decimal
     share: Decimal
     opted_in: bool = False
-    cache: dict = field(default_factory=dict)  # month costs by (month, premiums, unpaid BVP); see model.py
     lines: dict = field(default_factory=dict)  # month costs by what they depend on; see costs.month_costs
-    facts: dict = field(default_factory=dict)  # what a month's costs depend on besides the route, by month index
+    # What a month's costs depend on besides the route, numbered: its number by month, the months of each number.
+    month_kinds: list[int] = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    kind_numbers: dict = field(default_factory=dict)
     anchors: dict = field(default_factory=dict)  # the aanvraagplan's anchors by (anchor, pays the BVP); see plan.py
     row_labels: list[str] = field(default_factory=list)  # see labels()
     employed_by_index: list[Decimal] = field(default_factory=list)  # see employed_at()

@@ -90,21 +90,33 @@ def month_costs(ctx: Context, month: Period, index: int, names: tuple[str, ...],
     employer's size); `pays_bvp`: the practice pays salary in the BVP.
 
     What a month's lines depend on: the values in data/ on its first day (one node per stretch of days without a
-    change, calculators/_data.py), the salaries on that day, the paid and employed parts of the month, the premiums
-    of the route, and whether a school year starts (course fee, books). Months that agree on all of these have the
-    same lines, so they are computed once (ctx.lines)."""
-    facts = ctx.facts.get(index)
-    if facts is None:  # what does not depend on the route, once per month
-        facts = ctx.facts[index] = (ctx.look.at(month.first), _fulltime_salary(ctx, month, index),
-                                    _supervisor_salary(ctx, month), ctx.employed_at(index),
-                                    ctx.starts_study_year(index), course_fee(ctx, index))
-    p, fulltime, supervisor, employed, new_year, fee = facts
-    paid = ONE if pays_bvp else employed
-    key = (p, fulltime, supervisor, paid, employed, names, new_year, fee)
+    change, calculators/_data.py), the salaries on that day, the employed part of the month, whether a school year
+    starts (course fee, books), and the route's premiums and whether it pays the BVP. Months that agree on all of
+    these have the same lines, so they are computed once per calculation (ctx.lines)."""
+    kind = _kind_of(ctx, month, index)
+    key = (kind, names, pays_bvp)
     found = ctx.lines.get(key)
     if found is None:
-        found = ctx.lines[key] = _lines(ctx, month, p, fulltime, supervisor, paid, names, new_year, fee)
+        first, (p, fulltime, supervisor, employed, new_year, fee) = ctx.kinds[kind]
+        paid = ONE if pays_bvp else employed
+        found = ctx.lines[key] = _lines(ctx, first, p, fulltime, supervisor, paid, names, new_year, fee)
     return found
+
+
+def _kind_of(ctx: Context, month: Period, index: int) -> int:
+    """A number for what month `index` depends on besides the route, the same for months that agree on it all."""
+    if index < len(ctx.month_kinds):
+        return ctx.month_kinds[index]
+    for at in range(len(ctx.month_kinds), index + 1):
+        day = ctx.months[at]
+        facts = (ctx.look.at(day.first), _fulltime_salary(ctx, day, at), _supervisor_salary(ctx, day),
+                 ctx.employed_at(at), ctx.starts_study_year(at), course_fee(ctx, at))
+        kind = ctx.kind_numbers.get(facts)
+        if kind is None:
+            kind = ctx.kind_numbers[facts] = len(ctx.kinds)
+            ctx.kinds.append((day, facts))
+        ctx.month_kinds.append(kind)
+    return ctx.month_kinds[index]
 
 
 def _lines(ctx: Context, month: Period, p: ParameterNode, fulltime: Decimal, supervisor: Decimal, paid: Decimal,

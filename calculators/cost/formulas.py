@@ -35,6 +35,10 @@ class Granted:
     benefits: list[Benefit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def granted_months(self) -> list[tuple[int, dict[str, Range]]]:
+        """(month index, what is granted in it) for the months with a grant."""
+        return [(index, month) for index, month in enumerate(self.by_month) if month]
+
     def add(self, index: int, scheme: str, low: Decimal, high: Decimal) -> None:
         """Count from `low` up to `high` (Decimal euros, each rounded to cents here) for `scheme` in month `index`."""
         added = cents_range(to_cents(low), to_cents(high))
@@ -272,10 +276,11 @@ def grant(scheme: Scheme, ctx: Context, granted: Granted) -> None:
     if found is None:
         found = ctx.formulas[key] = Granted([{} for _ in ctx.months], employs_in_bvp=granted.employs_in_bvp)
         FORMULAS[name](scheme, ctx, found)
-    for index, added in enumerate(found.by_month):
+    for index, added in found.granted_months():
+        month = granted.by_month[index]
         for scheme_id, amount in added.items():
-            current = granted.by_month[index].get(scheme_id)
-            granted.by_month[index][scheme_id] = amount if current is None else current + amount
+            current = month.get(scheme_id)
+            month[scheme_id] = amount if current is None else current + amount
     granted.warnings.extend(found.warnings)
     granted.benefits.extend(found.benefits)
 

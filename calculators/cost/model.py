@@ -53,12 +53,8 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
 
 def _month_costs(ctx: Context, index: int, names: tuple[str, ...], unpaid_bvp: bool) -> dict[str, int]:
     """Month costs, computed once per premium set: outside the BVP (and when paying it) routes only differ
-    by their premiums, so the three routes share most months."""
-    key = (index, names, unpaid_bvp)
-    found = ctx.cache.get(key)
-    if found is None:
-        found = ctx.cache[key] = month_costs(ctx, ctx.months[index], index, names, pays_bvp=not unpaid_bvp)
-    return found
+    by their premiums, so the three routes share most months (costs.month_costs)."""
+    return month_costs(ctx, ctx.months[index], index, names, pays_bvp=not unpaid_bvp)
 
 
 def _whole_months(ctx: Context, route: Route, names: tuple[str, ...], agreed: list[dict[str, int]],
