@@ -45,8 +45,12 @@ def euro(value: Decimal | int | float) -> str:
 
 def euro_cents(amount: int) -> str:
     """euro() of an int of cents: '€ 2.700' for whole euros, otherwise '€ 2.545,83' (no Decimal on the way)."""
-    whole, part = divmod(-amount if amount < 0 else amount, 100)
-    text = f"€ {'-' if amount < 0 else ''}{whole:,}".replace(",", ".")
+    if amount < 0:
+        whole, part = divmod(-amount, 100)
+        text = f"€ -{whole:,}".replace(",", ".") if whole >= 1000 else f"€ -{whole}"
+    else:
+        whole, part = divmod(amount, 100)
+        text = f"€ {whole:,}".replace(",", ".") if whole >= 1000 else f"€ {whole}"
     return f"{text},{part:02d}" if part else text
 
 

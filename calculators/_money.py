@@ -40,5 +40,14 @@ def plain(amount: int, scaled: bool = True) -> str:
 
 
 def rate(percent: Decimal) -> Decimal:
-    """A percentage from data (e.g. 8.33) as a fraction (0.0833)."""
-    return Decimal(percent) / 100
+    """A percentage from data (e.g. 8.33) as a fraction (0.0833); the few rates in data/ are divided once."""
+    found = _RATES.get(percent)
+    if found is None:
+        if len(_RATES) > 1000:
+            _RATES.clear()
+        found = _RATES[percent] = Decimal(percent) / 100
+    return found
+
+
+# Equal percentages give equal fractions (a Decimal's value, not its exponent, decides what follows from it).
+_RATES: dict[Decimal, Decimal] = {}

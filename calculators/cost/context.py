@@ -26,16 +26,23 @@ class Context:
     parttime: Decimal
     share: Decimal
     opted_in: bool = False
-    lines: dict = field(default_factory=dict)  # month costs by what they depend on; see costs.month_costs
-    # What a month's costs depend on besides the route, numbered: its number by month, the months of each number.
+    lines: dict = field(default_factory=dict)  # month costs by what they depend on; see costs.route_costs
+    # What a month's costs depend on besides the route, numbered (costs.route_costs): the number of each month, and
+    # per number a month that has it with its facts.
     month_kinds: list[int] = field(default_factory=list)
     kinds: list = field(default_factory=list)
-    kind_numbers: dict = field(default_factory=dict)
     anchors: dict = field(default_factory=dict)  # the aanvraagplan's anchors by (anchor, pays the BVP); see plan.py
-    row_labels: list[str] = field(default_factory=list)  # see labels()
-    employed_by_index: list[Decimal] = field(default_factory=list)  # see employed_at()
     formulas: dict = field(default_factory=dict)  # grants of the formulas that routes share; see formulas.grant
     employed: dict[Period, Decimal] = field(default_factory=dict)  # employed_share by month, asked for often
+    # By month index: the employed share, whether some days fall in the BVP, the row label (ISO first day).
+    employed_by_index: list[Decimal] = field(init=False)
+    in_bvp: list[bool] = field(init=False)
+    labels: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.employed_by_index = [self.employed_share(month) for month in self.months]
+        self.in_bvp = [share < 1 for share in self.employed_by_index]
+        self.labels = [month.first.isoformat() for month in self.months]
 
     def employed_share(self, month: Period) -> Decimal:
         """Fraction of the month after the BVP, when the trainee is employed by the practice."""
@@ -46,19 +53,7 @@ class Context:
 
     def employed_at(self, index: int) -> Decimal:
         """employed_share() of month `index`."""
-        if not self.employed_by_index:
-            self.employed_by_index.extend(self.employed_share(month) for month in self.months)
         return self.employed_by_index[index]
-
-    def in_bvp(self, index: int) -> bool:
-        """True for a month of which some days fall in the BVP (the trainee is not employed all month)."""
-        return self.employed_at(index) < 1
-
-    def labels(self) -> list[str]:
-        """The months' first days as ISO dates: the labels of their rows."""
-        if not self.row_labels:
-            self.row_labels.extend(month.first.isoformat() for month in self.months)
-        return self.row_labels
 
     def starts_study_year(self, index: int) -> bool:
         """True for the first month and for each month that falls in a new school year."""

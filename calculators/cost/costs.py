@@ -3,7 +3,7 @@
 
 A line is computed in Decimal, exactly as it always was, and rounded once into an int of cents (calculators/_money.py).
 Most months of a programme have the same inputs as another month (the same values in data/, the same salary, a
-whole month employed), so month_costs computes each distinct set of inputs once per calculation."""
+whole month employed), so route_costs computes each distinct set of inputs once per calculation."""
 
 from __future__ import annotations
 
@@ -85,38 +85,40 @@ def _pension(pension: ParameterNode, gross: Decimal, fulltime_share: Decimal) ->
 ONE = Decimal(1)
 
 
-def month_costs(ctx: Context, month: Period, index: int, names: tuple[str, ...], pays_bvp: bool) -> dict[str, int]:
-    """Every cost kind for month `index` of the whole place in cents, with the premiums `names` (the route's for the
+def route_costs(ctx: Context, names: tuple[str, ...], pays_bvp: bool) -> list[dict[str, int]]:
+    """Every cost kind of each month of the whole place in cents, with the premiums `names` (the route's for the
     employer's size); `pays_bvp`: the practice pays salary in the BVP.
 
     What a month's lines depend on: the values in data/ on its first day (one node per stretch of days without a
     change, calculators/_data.py), the salaries on that day, the employed part of the month, whether a school year
-    starts (course fee, books), and the route's premiums and whether it pays the BVP. Months that agree on all of
-    these have the same lines, so they are computed once per calculation (ctx.lines)."""
-    kind = _kind_of(ctx, month, index)
-    key = (kind, names, pays_bvp)
-    found = ctx.lines.get(key)
-    if found is None:
-        first, (p, fulltime, supervisor, employed, new_year, fee) = ctx.kinds[kind]
-        paid = ONE if pays_bvp else employed
-        found = ctx.lines[key] = _lines(ctx, first, p, fulltime, supervisor, paid, names, new_year, fee)
+    starts (course fee, books), and the route's premiums and whether it pays in the month. Months that agree on all
+    of these have the same lines, so they are computed once per calculation (ctx.lines)."""
+    if not ctx.month_kinds:
+        _number_months(ctx)
+    lines, kinds, found = ctx.lines, ctx.kinds, []
+    for kind, in_bvp in zip(ctx.month_kinds, ctx.in_bvp, strict=True):
+        pays = pays_bvp or not in_bvp
+        key = (kind, names, pays)
+        costs = lines.get(key)
+        if costs is None:
+            month, (p, fulltime, supervisor, employed, new_year, fee) = kinds[kind]
+            paid = ONE if pays else employed
+            costs = lines[key] = _lines(ctx, month, p, fulltime, supervisor, paid, names, new_year, fee)
+        found.append(costs)
     return found
 
 
-def _kind_of(ctx: Context, month: Period, index: int) -> int:
-    """A number for what month `index` depends on besides the route, the same for months that agree on it all."""
-    if index < len(ctx.month_kinds):
-        return ctx.month_kinds[index]
-    for at in range(len(ctx.month_kinds), index + 1):
-        day = ctx.months[at]
-        facts = (ctx.look.at(day.first), _fulltime_salary(ctx, day, at), _supervisor_salary(ctx, day),
-                 ctx.employed_at(at), ctx.starts_study_year(at), course_fee(ctx, at))
-        kind = ctx.kind_numbers.get(facts)
+def _number_months(ctx: Context) -> None:
+    """Number what each month depends on besides the route; months that agree on it all get the same number."""
+    numbers: dict[tuple, int] = {}
+    for index, month in enumerate(ctx.months):
+        facts = (ctx.look.at(month.first), _fulltime_salary(ctx, month, index), _supervisor_salary(ctx, month),
+                 ctx.employed_by_index[index], ctx.starts_study_year(index), course_fee(ctx, index))
+        kind = numbers.get(facts)
         if kind is None:
-            kind = ctx.kind_numbers[facts] = len(ctx.kinds)
-            ctx.kinds.append((day, facts))
+            kind = numbers[facts] = len(ctx.kinds)
+            ctx.kinds.append((month, facts))
         ctx.month_kinds.append(kind)
-    return ctx.month_kinds[index]
 
 
 def _lines(ctx: Context, month: Period, p: ParameterNode, fulltime: Decimal, supervisor: Decimal, paid: Decimal,

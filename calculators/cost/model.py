@@ -22,7 +22,7 @@ from calculators._status import route_check, scheme_status
 from calculators._timeline import Period, programme_months
 from calculators.cost import subsidies
 from calculators.cost.context import Context
-from calculators.cost.costs import month_costs
+from calculators.cost.costs import route_costs
 from calculators.cost.inputs import CostInput
 from calculators.cost.notices import carried_notice, salary_notices
 from calculators.cost.plan import route_plan
@@ -51,24 +51,18 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
     )
 
 
-def _month_costs(ctx: Context, index: int, names: tuple[str, ...], unpaid_bvp: bool) -> dict[str, int]:
-    """Month costs, computed once per premium set: outside the BVP (and when paying it) routes only differ
-    by their premiums, so the three routes share most months (costs.month_costs)."""
-    return month_costs(ctx, ctx.months[index], index, names, pays_bvp=not unpaid_bvp)
-
-
 def _whole_months(ctx: Context, route: Route, names: tuple[str, ...], agreed: list[dict[str, int]],
                   granted: list[dict[str, Range]]) -> list[Row]:
     """The months of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
     costs are those without an agreement and the agreement is a line from 0 up to what it saves."""
-    labels = ctx.labels()
+    labels = ctx.labels
     if route.practice_pays_salary_during_bvp:
         return [Row(labels[i], agreed[i], dict(granted[i])) for i in range(len(agreed))]
+    paying = route_costs(ctx, names, pays_bvp=True)
     rows = []
-    for index, costs in enumerate(agreed):
+    for index, costs in enumerate(paying):
         subsidies = dict(granted[index])
-        if ctx.in_bvp(index):
-            costs = _month_costs(ctx, index, names, False)
+        if costs is not agreed[index]:  # a month in the BVP
             saved = sum(costs.values()) - sum(agreed[index].values())
             if saved:  # 0 up to what it saves: a low end of Decimal(0) in the Decimal model, never rounded
                 subsidies = {BVP_COVER: cents_range(0, saved, HIGH), **subsidies}
@@ -94,7 +88,7 @@ def _bvp_salary_text(bundle: Mapping[str, Any], route: Route, on: dt.date) -> st
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:
     pays = route.practice_pays_salary_during_bvp
     names = route.premiums(ctx.inp.small_employer)
-    agreed = [_month_costs(ctx, i, names, not pays and ctx.in_bvp(i)) for i in range(len(ctx.months))]
+    agreed = route_costs(ctx, names, pays)
     granted = subsidies.for_route(bundle, ctx, route, agreed)
     whole = _whole_months(ctx, route, names, agreed, granted.by_month)
     split = Splitter(ctx.share) if ctx.share != 1 else None
