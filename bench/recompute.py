@@ -12,10 +12,11 @@ runtime (cold), the second (the page's warm-up has taken the first), and p50/p95
 Engines: CPython; Pyodide under Node from a plain start (its first call fills Python's caches); Pyodide restored
 from the build's memory snapshot (as the browser's next visit: Python's caches warm, WebAssembly not yet optimised).
 
-`--project` times the calculators of another checkout (e.g. `git worktree add /tmp/base main`) on this
-checkout's data, to compare two revisions side by side in one run. `--sections` also times parse + check, compute_live, render_live and the JSON step separately (in Pyodide too);
-`--profile` prints cProfile's top functions in CPython. Prints figures and asserts nothing; on this shared machine
-compare before and after only within one run of the same conditions.
+`--project` times the calculators of another revision (e.g. unpacked with
+`git archive REV calculators | tar -x -C /tmp/base`) on this checkout's data, to compare two revisions side by side
+in one run. `--sections` also times parse + check, compute_live, render_live and the JSON step separately (in
+Pyodide too); `--profile` prints cProfile's top functions in CPython. Prints figures and asserts nothing; on this
+shared machine compare before and after only within one run of the same conditions.
 """
 
 from __future__ import annotations

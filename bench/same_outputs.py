@@ -3,14 +3,14 @@
     uv run python bench/same_outputs.py record OUT.json [--inputs 400] [--project DIR]
     uv run python bench/same_outputs.py compare A.json B.json
 
-`record` runs the calculators of `--project` (default: this checkout; point it at a checkout of another revision,
-e.g. `git worktree add /tmp/base main`) on this checkout's data bundle and writes, per input: the full render (as the
-build makes it, with every part and download inline), the live render with no block open (a keystroke), the live
-render with every collapsed block open, and every part the live render leaves out (blocks and downloads), each as
-the exact JSON text `calculators._browser` returns. Inputs: the defaults, the route questions in every combination,
-and random values of every field (dates over the whole accepted range, odd shares, salaries with cents, ages under
-21, every target group). `compare` prints the first difference and the number of equal outputs; exit 1 on any
-difference.
+`record` runs the calculators of `--project` (default: this checkout; point it at another revision's, e.g.
+unpacked with `git archive REV calculators | tar -x -C /tmp/base`) on this checkout's data bundle and writes, per
+input: the full render (as the build makes it, with every part and download inline), the live render with no block
+open (a keystroke), the live render with every collapsed block open, and every part the live render leaves out
+(blocks and downloads), each as the exact JSON text `calculators._browser` returns. Inputs: the defaults, the route
+questions in every combination, and random values of every field (dates over the whole accepted range, odd shares,
+salaries with cents, ages under 21, every target group). `compare` prints the first difference and the number of
+equal outputs; exit 1 on any difference.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -132,7 +131,8 @@ def compare(a: Path, b: Path) -> int:
         for key in ("input", "full", "live", "open", "parts"):
             if x.get(key) != y.get(key):
                 one, two = json.dumps(x.get(key), ensure_ascii=False), json.dumps(y.get(key), ensure_ascii=False)
-                at = next((i for i, (c, d) in enumerate(zip(one, two, strict=False)) if c != d), min(len(one), len(two)))
+                pairs = enumerate(zip(one, two, strict=False))
+                at = next((i for i, (c, d) in pairs if c != d), min(len(one), len(two)))
                 print(f"input {index} ({x['input']}), {key} differs at {at}:\n  {one[max(0, at - 200):at + 200]}\n"
                       f"  {two[max(0, at - 200):at + 200]}")
                 return 1

@@ -155,12 +155,12 @@ class Parameters:
         # What calculators derive from this bundle alone (or with a few inputs), kept between calculations.
         self.memo: dict[Any, Any] = {}
 
-    def recall(self, key: Any, make: Callable[[], Any]) -> Any:
-        """memo[key], made by make() the first time: for what depends on the bundle (and the hashable key) alone."""
+    def recall(self, key: Any, make: Callable[..., Any], *args: Any) -> Any:
+        """memo[key], made by make(*args) the first time: for what depends on the bundle and the key alone."""
         try:
             return self.memo[key]
         except KeyError:
-            return self.remember(key, make())
+            return self.remember(key, make(*args))
 
     def remember(self, key: Any, value: Any) -> Any:
         """memo[key] = value, returned; the memo starts over when it has grown large (inputs vary without end)."""

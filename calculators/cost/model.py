@@ -38,8 +38,7 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
     look = Lookups(parameters)
     p = look.at(inp.start_date)
     bvp_days = int(p.training.bbl.bvp_weeks) * 7
-    months = parameters.recall(("months", inp.start_date, inp.months),
-                               lambda: programme_months(inp.start_date, inp.months))
+    months = parameters.recall(("months", inp.start_date, inp.months), programme_months, inp.start_date, inp.months)
     return Context(
         look=look,
         inp=inp,
@@ -72,7 +71,7 @@ def _whole_months(ctx: Context, route: Route, names: tuple[str, ...], agreed: li
 
 def _bvp_salary(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
     """Who pays the income in the BVP, with the status of the scheme it rests on when that is not open."""
-    return parameters_of(bundle).recall(("bvp_salary", route.key, on), lambda: _bvp_salary_text(bundle, route, on))
+    return parameters_of(bundle).recall(("bvp_salary", route.key, on), _bvp_salary_text, bundle, route, on)
 
 
 def _bvp_salary_text(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
@@ -113,8 +112,8 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
         tuple(warnings),
         bvp_salary,
         route_plan(bundle, ctx, route, months, granted),
-        parameters_of(bundle).recall(("route_check", route.key, ctx.inp.start_date),
-                                     lambda: route_check(bundle, route.key, ctx.inp.start_date)),
+        parameters_of(bundle).recall(("route_check", route.key, ctx.inp.start_date), route_check, bundle, route.key,
+                                     ctx.inp.start_date),
     )
 
 
@@ -136,7 +135,7 @@ def compute(bundle: Mapping[str, Any], inp: CostInput, only: str | None = None) 
 
 def _assumptions(look: Lookups) -> tuple[Assumption, ...]:
     """Every data value the calculation used, as the reader should see it: label, value, source, peildatum."""
-    return tuple(look.parameters.recall(("assumption", key, entry.start), lambda: _assumption(look, key, entry))
+    return tuple(look.parameters.recall(("assumption", key, entry.start), _assumption, look, key, entry)
                  for key, entry in sorted(look.used.items()))
 
 

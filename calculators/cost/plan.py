@@ -55,7 +55,7 @@ def _scheme_items(scheme_id: str, data: Mapping[str, Any], ctx: Context, route: 
     # What follows from the bundle (and a date) alone is remembered between calculations (Parameters.memo).
     memo = ctx.look.parameters
     plan = data["plan"]
-    ends, conditions, applicant = memo.recall(("plan_texts", scheme_id), lambda: _texts(data))
+    ends, conditions, applicant = memo.recall(("plan_texts", scheme_id), _texts, data)
     items = []
     for number, step in enumerate(plan["steps"]):
         key = (step["anchor"], route.practice_pays_salary_during_bvp)
@@ -68,7 +68,7 @@ def _scheme_items(scheme_id: str, data: Mapping[str, Any], ctx: Context, route: 
                 continue  # nothing counted for this period (e.g. a study year without enough practice weeks)
             if not priced and ends is not None and first >= ends:
                 continue  # the scheme has ended before this period starts
-            opens, deadline = memo.recall(("plan_window", scheme_id, number, anchor), lambda: _window(anchor, step))
+            opens, deadline = memo.recall(("plan_window", scheme_id, number, anchor), _window, anchor, step)
             items.append(
                 PlanItem(
                     scheme=scheme_id,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 from calculators._money import CENT, euros, to_cents
-from calculators.cost.types import Range, Row, cents_range
+from calculators.cost.types import Row, cents_range
 
 # A share given with at most this many digits after the point (a percentage with up to 10 decimals) is split in
 # ints of cents; Decimal's products are exact there too, so both give the same cent. Longer ones take share_of.

@@ -18,9 +18,9 @@ def for_route(bundle: Mapping[str, Any], ctx: Context, route: Route, costs: list
     A scheme that has ended by the start date (its `status`) is not counted, with a warning saying so.
     `costs`: the route's whole-place costs per month, for schemes that pay part of them."""
     granted = Granted([{} for _ in ctx.months], costs, employs_in_bvp=route.practice_pays_salary_during_bvp)
-    for scheme_id, data in ctx.look.parameters.recall(("route_schemes", route.key), lambda: _schemes(bundle, route)):
-        status = ctx.look.parameters.recall(("scheme_status", scheme_id, ctx.inp.start_date),
-                                            lambda: status_on(data["status"], ctx.inp.start_date))
+    for scheme_id, data in ctx.look.parameters.recall(("route_schemes", route.key), _schemes, bundle, route):
+        status = ctx.look.parameters.recall(("scheme_status", scheme_id, ctx.inp.start_date), status_on,
+                                            data["status"], ctx.inp.start_date)
         if status.state == ENDED:
             granted.warnings.append(f"{data['title']}: {status.phrase()}; de rekenhulp telt de regeling niet mee.")
             continue

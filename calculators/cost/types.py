@@ -156,7 +156,7 @@ _BY_KIND = operator.itemgetter(*_KINDS)
 
 def combine(label: str, rows: Sequence[Row]) -> Row:
     """Rows added up kind by kind and scheme by scheme (every row has every cost kind)."""
-    costs = dict(zip(_KINDS, map(sum, zip(*(_BY_KIND(row.cost_cents) for row in rows))), strict=True))
+    costs = dict(zip(_KINDS, map(sum, zip(*(_BY_KIND(row.cost_cents) for row in rows), strict=True)), strict=True))
     subsidies: dict[str, list[Range]] = {}
     for row in rows:
         for key, value in row.subsidies.items():

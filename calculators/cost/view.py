@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from decimal import Decimal
-from html import escape
+from html import escape as _escape
 from urllib.parse import urlsplit
 
 from calculators._format import count, euro, euro_cents, long_date, short_date
@@ -16,6 +16,9 @@ from calculators.cost.chart import render_cash_table, render_chart
 from calculators.cost.headline import headline, render_headline
 from calculators.cost.plan_view import plan_file, render_plan
 from calculators.cost.types import COST_KINDS, EMPTY, Assumption, CostResult, Range, RouteResult, Row
+
+# The same labels, titles and warnings on every keystroke: each is escaped once.
+escape = functools.lru_cache(maxsize=2048)(_escape)
 
 
 def _money(amount: int) -> str:
