@@ -75,7 +75,8 @@ def glossary_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:
 
 # --- links on the first use of a term ----------------------------------------------------------------------------
 
-LINK_OR_CODE = re.compile(r"!?\[[^\]]*\]\([^)]*\)|`[^`]*`|\{\{.*?\}\}|⟦[^⟧]*⟧|<[^>]+>|https?://\S+|\{[#.:][^}]*\}")
+LINK_OR_CODE = re.compile(r"!?\[[^\]]*\]\([^)]*\)|`[^`]*`|\{\{.*?\}\}|\{%.*?%\}|⟦[^⟧]*⟧|<[^>]+>|https?://\S+|\{[#.:][^}]*\}"
+                          r"|\*[^*\s][^*]*\*")  # emphasis: a word in italics is often a title or a quoted word
 NO_LINK_LINE = re.compile(r"^\s*(?:#|!!!|\?\?\?|[-*+]\s+\[[ xX]\]|\||<)")  # headings, admonition titles,
 # task-list items (the progress page turns each into a link), tables (their cells are short labels), HTML
 
@@ -103,7 +104,9 @@ def first_uses(text: str, bundle: Mapping[str, Any]) -> dict[str, tuple[int, int
     found: dict[str, tuple[int, int, int, bool]] = {}
     patterns = [(term["key"], form_pattern(term)) for term in terms(bundle)]
     glossary_links = re.compile(r"\[([^\]]+)\]\((?:\.\./)*(?:over/)?begrippen\.md#([\w-]+)\)")
-    for number, line in prose_lines(text):
+    raw = text.splitlines()
+    for number, _ in prose_lines(text):
+        line = raw[number - 1]
         for match in glossary_links.finditer(line):
             found.setdefault(match.group(2), (number, match.start(), match.end(), True))
         if NO_LINK_LINE.match(line):

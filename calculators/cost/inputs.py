@@ -248,7 +248,7 @@ def _training_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -
         ),
         Field(
             "supervisor_monthly_salary",
-            "Bruto maandsalaris begeleider bij voltijd",
+            "Bruto maandsalaris praktijkopleider bij voltijd",
             "decimal",
             _number(default_supervisor_salary(parameters, start)),
             unit="euro",

@@ -148,7 +148,7 @@ def check_deck(site: Path, region_text: str) -> str:
 
 def test_the_built_presentation_opens_with_placeholders_nationally(national_site: Path) -> None:
     text = check_deck(national_site, "[regio]")
-    assert "Projectleiding: [organisatie van de projectleider]" in text
+    assert "Projectleiding: [organisatie van de projectcoördinator]" in text
     assert "(BVP) van 6 weken" in text  # today's value in data/training (golden, national)
 
 
