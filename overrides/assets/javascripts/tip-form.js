@@ -73,11 +73,10 @@ export function issueHref(issuesUrl, values, message) {
 }
 
 function setUp(form) {
-  const address = form.dataset.email;
   const result = form.querySelector("[data-tip-result]");
   form.hidden = false;
   document.querySelectorAll("[data-tip-nojs]").forEach((note) => { note.hidden = true; });
-  form.querySelector("[data-tip-mail-item]").hidden = !address;
+  form.querySelector("[data-tip-mail-item]").hidden = !form.dataset.email;
   if (!form.elements.pagina.value) form.elements.pagina.value = referringPage();
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -85,6 +84,7 @@ function setUp(form) {
     const values = readFields(form);
     if (!values) return;
     const message = compose(values, new URL("../../", location.href).href);
+    const address = form.dataset.email; // the region's editorial address (data/region.yaml), or empty
     if (address) form.querySelector("[data-tip-mail]").href = mailtoHref(address, message);
     form.querySelector("[data-tip-issue]").href = issueHref(form.dataset.issues, values, message);
     result.hidden = false;
