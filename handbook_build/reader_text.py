@@ -107,6 +107,10 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
             if admonition.group("title"):
                 yield number, admonition.group("title")
             continue
+        if line.startswith("<"):  # a line of raw HTML (a form, a details block) is read on its own
+            yield from flush()
+            yield number, line
+            continue
         if line.startswith("|"):
             yield from flush()
             for cell in line.strip("|").split("|"):
@@ -129,7 +133,7 @@ def _sentences(text: str) -> Iterator[str]:
     start = 0
     for match in SENTENCE_END.finditer(text):
         before = text[start:match.start()]
-        if before.split() and before.split()[-1].endswith(ABBREVIATIONS):
+        if before.split() and before.split()[-1].lstrip("(\"„“") in ABBREVIATIONS:
             continue
         yield text[start:match.start()]
         start = match.end()
