@@ -25,6 +25,7 @@ EXCEPTIONS = {
     ("over/context.md", "Twee praktijken"): "illustration of sharing one place, not a rule",
     ("stappen/stap-3-onderwijstraject.md", "twee weken"): "a school's own rhythm, given as an example",
     ("stappen/stap-8-planning.md", "zes weken"): "what happened in the pilot (De Dokter, 2021), a past event",
+    ("bijdragen/index.md", "6 weken"): "the contributor guide quotes the kind of phrase the check refuses",
     ("bijlagen/stap-5/g-inwerkprogramma.md", "twaalf weken"): "the length of this programme, its own week plan",
     ("documents/5g-inwerkprogramma.md", "vier weken"): "the programme's own first block (weeks 1 to 4)",
     ("documents/5g-inwerkprogramma.md", "Week 1"): "a heading of the programme's own week plan",
