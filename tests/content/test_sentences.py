@@ -8,6 +8,8 @@ one per semicolon, and is counted per reference.
 
 from __future__ import annotations
 
+import re
+
 from handbook_build.reader_text import units
 from tests.conftest import ROOT
 from tests.content.reader_sources import page_paths
@@ -32,6 +34,19 @@ def long_units(path: str, text: str) -> list[str]:
 def test_no_sentence_over_thirty_words() -> None:
     found = [hit for path in page_paths() for hit in long_units(path, (ROOT / path).read_text(encoding="utf-8"))]
     assert found == [], f"{len(found)} zinnen van meer dan {MAX_WORDS} woorden"
+
+
+# A word written twice ("binnen binnen") is a typo, except where Dutch repeats it: "hoe je je aanmeldt", "pas de
+# weken aan aan wat haalbaar is", "vul bij twijfel *twijfel* in" (the answer to write), "dat dat".
+REPEATS_ALLOWED = {"je", "aan", "dat", "die", "twijfel"}
+
+
+def test_no_word_written_twice() -> None:
+    found = [f"{path}:{unit.line}: {hit.group(0)}" for path in page_paths()
+             for unit in units((ROOT / path).read_text(encoding="utf-8"))
+             for hit in re.finditer(r"\b(\w{2,})\s+\1\b", unit.text, re.IGNORECASE)
+             if hit.group(1).lower() not in REPEATS_ALLOWED]
+    assert found == []
 
 
 def test_units_are_sentences_items_cells_and_headings() -> None:
