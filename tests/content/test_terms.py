@@ -7,6 +7,7 @@ exceptions: proper names and titles of documents that are not ours to change.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -101,6 +102,15 @@ def test_each_page_links_a_term_where_it_first_uses_it() -> None:
             if not linked:
                 missing.append(f"{path}:{number}: '{text.splitlines()[number - 1][start:end]}' ({key})")
     assert missing == [], "run: uv run python tools/link_terms.py"
+
+
+def test_a_page_links_each_term_once() -> None:
+    twice = []
+    for page in linked_pages():
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        keys = re.findall(r"\]\((?:\.\./)*(?:over/)?begrippen\.md#([\w-]+)\)", text)
+        twice += [f"{page}: {key}" for key in sorted(set(keys)) if keys.count(key) > 1]
+    assert twice == []
 
 
 def test_a_link_is_put_on_the_first_use_in_running_text_only(tmp_path: Path) -> None:
