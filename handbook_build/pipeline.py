@@ -22,8 +22,8 @@ from handbook_build import claims, documents, html_fixes, offline, pdf, progress
 from handbook_build.data import build_date
 from handbook_build.freshness import expiring_defaults
 from handbook_build.options import CONFIG_FILE, BuildOptions, read_options
-from handbook_build.pages import region as regional
 from handbook_build.runtime import Artifacts, build_artifacts
+from handbook_build.pages import region as regional
 from handbook_build.site import SiteContent, site_content
 from handbook_build.tip_checks import template_warnings
 
