@@ -25,7 +25,8 @@ def click_box(page, box) -> None:
     page.mouse.click(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
 
 
-def test_ticks_survive_a_reload_and_reset_clears_them(recorded_page: RecordedPage, site_url: str) -> None:
+def test_ticks_survive_a_reload_and_reset_clears_them(recorded_page: RecordedPage, generator_site_url: str) -> None:
+    site_url = generator_site_url  # MkDocs' build and Zensical's
     page = recorded_page.page
     page.goto(site_url + PAGE)
     checklist = first_checklist(recorded_page)
