@@ -1,4 +1,4 @@
-"""Valid HTML, a meta description and a Content-Security-Policy on every built page.
+"""Valid HTML and a Content-Security-Policy on every built page (and the rule for a page's own meta description).
 
 - Material's templates emit markup the HTML standard does not allow: `autocomplete` on its hidden
   checkboxes, empty `tabindex=""` on navigation section labels, `rel="edit"` on the edit link. The
@@ -6,10 +6,9 @@
   navigation landmark after an empty toggle label; the breadcrumb trail is named "Navigatie" like the
   main navigation; the tags of a page are an unnamed navigation landmark; a page without a table of contents
   keeps a label `for` its missing toggle. These are fixed on the output, not by copying its templates.
-- mkdocs-print-site-plugin numbers its sections with a `heading-number` attribute, puts a `<style>` element
-  inside `<article>` and gives a page's section the
-  same id as a heading on another page ("stappen-stap-6-regelzaken"): the style moves to the head, the
-  heading gets a unique id (links keep pointing at the page's section).
+- A `<style>` element in the body moves to the head, and a repeated id gets a numbered suffix (on the print page a
+  page's section keeps its id, so links keep pointing at it). Our own print page (handbook_build/print_page.py)
+  has neither; these stay as a net for other markup.
 - Every page gets a `<meta http-equiv="Content-Security-Policy">` as the first element after its charset:
   only same-origin resources, `'wasm-unsafe-eval'` for Pyodide, and inline scripts and styles only by the
   SHA-256 hash of exactly what is on that page (Material keeps a few small inline scripts). Not during
@@ -76,7 +75,7 @@ def fix_material_markup(text: str) -> str:
 # --- The print page -------------------------------------------------------------------------------------
 _BODY_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
 _ID = re.compile(r'<(\w+)\b[^>]*?\sid="([^"]+)"')
-_PAGE_SECTION = re.compile(r'<section class="print-page"[^>]*\sid="([^"]+)"')
+_PAGE_SECTION = re.compile(r'<section class="hb-print-page"[^>]*\sid="([^"]+)"')
 
 
 def move_body_styles_to_head(text: str) -> str:
@@ -105,7 +104,7 @@ def unique_ids(text: str) -> str:
         if name not in repeated:
             continue
         seen[name] += 1
-        is_section = match.group(0).startswith('<section class="print-page"')
+        is_section = match.group(0).startswith('<section class="hb-print-page"')
         keeps = is_section if name in sections else seen[name] == 1
         if keeps:
             continue
@@ -135,11 +134,12 @@ def _hash(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(text: str) -> str:
-    """The policy for one page: same-origin only, its inline scripts and styles allowed by hash."""
+def content_security_policy(text: str, script_styles: tuple[str, ...] = ()) -> str:
+    """The policy for one page: same-origin only, its inline scripts and styles allowed by hash (and the styles the
+    theme's script writes itself, `script_styles`)."""
     scripts = sorted({_hash(code) for attributes, code in _INLINE_SCRIPT.findall(text)
                       if not _DATA_BLOCK.search(attributes)})
-    styles = sorted({_hash(code) for code in _INLINE_STYLE.findall(text)})
+    styles = sorted({_hash(code) for code in [*_INLINE_STYLE.findall(text), *script_styles]})
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'wasm-unsafe-eval'", *scripts],
@@ -157,16 +157,46 @@ def content_security_policy(text: str) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def add_content_security_policy(text: str) -> str:
+def add_content_security_policy(text: str, script_styles: tuple[str, ...] = ()) -> str:
     """Insert the page's policy right after its charset, before any script or style it governs."""
     if 'http-equiv="Content-Security-Policy"' in text:
         return text
-    policy = html.escape(content_security_policy(text), quote=False)  # has no '"' to escape
+    policy = html.escape(content_security_policy(text, script_styles), quote=False)  # has no '"' to escape
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     fixed, count = _CHARSET.subn(lambda match: match.group(0) + meta, text, count=1)
     if not count:
         raise ValueError("no <meta charset> to put the Content-Security-Policy after")
     return fixed
+
+
+# --- Styles the theme's script writes ------------------------------------------------------------------
+# Zensical's search dialog lives in a shadow root with a `<style>` element whose text is a constant of its bundle
+# (`o.appendChild(C("style",{},Tc.toString()))` with `var Tc='...'`); the policy must allow exactly that text.
+_SCRIPT_STYLE = re.compile(r'\("style",\{\},([A-Za-z_$][\w$]*)(?:\.toString\(\))?\)')
+_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _js_string(body: str) -> str:
+    """The value of a JavaScript string literal's body (its escapes resolved)."""
+    def resolve(match: re.Match[str]) -> str:
+        escape = match.group(1)
+        if escape[0] in "ux" and len(escape) > 1:
+            return chr(int(escape[1:].strip("{}"), 16))
+        return _JS_SIMPLE.get(escape, escape)
+    return _JS_ESCAPE.sub(resolve, body)
+
+
+def theme_script_styles(site_dir: Path) -> tuple[str, ...]:
+    """The text of every style element the theme's bundle builds from a string constant (none in Material)."""
+    styles = []
+    for bundle in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.js")):
+        code = bundle.read_text(encoding="utf-8")
+        for name in dict.fromkeys(_SCRIPT_STYLE.findall(code)):
+            literal = re.search(rf"""(?<![\w$.]){re.escape(name)}=(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")""", code)
+            if literal:
+                styles.append(_js_string(literal.group(1) if literal.group(1) is not None else literal.group(2)))
+    return tuple(styles)
 
 
 # --- Meta description -----------------------------------------------------------------------------------
@@ -186,33 +216,38 @@ def description_from_html(content: str) -> str | None:
     return None
 
 
-_CONFIG_BASE = re.compile(r'("base": )"/[^"]*"')
+_CONFIG_BASE = re.compile(r'("base":\s*)"/[^"]*"')
 
 
 def relative_base(text: str, root: str) -> str:
     """Material's `__config` base as a path relative to the page (`root`), like MkDocs writes it on every page
-    but the print-site plugin's print page, which has the absolute site path: in a version folder of a mike
-    deploy that points outside the version, and on any other host to nothing (its search then fails, and with
-    it the page's palette toggle)."""
+    but 404.html, which has the absolute site path (and so has the print page, framed by it): in a version
+    folder of a mike deploy that points outside the version, and on any other host to nothing (its search then
+    fails, and with it the page's palette toggle)."""
     return _CONFIG_BASE.sub(lambda match: f'{match.group(1)}"{root}"', text, count=1)
 
 
-def fix_page(text: str, *, csp: bool = True, root: str = ".") -> str:
+def fix_page(text: str, *, csp: bool = True, root: str | None = ".", script_styles: tuple[str, ...] = ()) -> str:
     """Every fix for one built HTML file, in order (the policy last: it hashes the final inline code).
-    `root`: the site root relative to the page ("." for the start page, ".." one folder down)."""
-    text = unique_ids(move_body_styles_to_head(fix_material_markup(relative_base(text, root))))
-    return add_content_security_policy(text) if csp else text
+    `root`: the site root relative to the page ("." for the start page, ".." one folder down); None for 404.html,
+    which a host shows at any address, so its absolute base must stay."""
+    if root is not None:
+        text = relative_base(text, root)
+    text = unique_ids(move_body_styles_to_head(fix_material_markup(text)))
+    return add_content_security_policy(text, script_styles) if csp else text
 
 
 def fix_site(site_dir: Path, *, csp: bool = True) -> int:
     """Fix every built page in place (not the theme's and Pyodide's files under assets/); returns how many changed."""
+    styles = theme_script_styles(site_dir)
     changed = 0
     for path in sorted(site_dir.rglob("*.html")):
         if path.relative_to(site_dir).parts[0] == "assets":
             continue
         text = path.read_text(encoding="utf-8")
-        depth = len(path.relative_to(site_dir).parts) - 1
-        fixed = fix_page(text, csp=csp, root="/".join([".."] * depth) or ".")
+        relative = path.relative_to(site_dir)
+        root = None if relative.as_posix() == "404.html" else "/".join([".."] * (len(relative.parts) - 1)) or "."
+        fixed = fix_page(text, csp=csp, root=root, script_styles=styles)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed += 1

@@ -22,11 +22,11 @@ def on_startup(command: str, **_: object) -> None:
 
 @event_priority(100)  # before mkdocs-macros: bad data stops the build here, with its Dutch message
 def on_config(config):
-    project_dir = Path(config.config_file_path).parent
-    pipeline = Pipeline(project_dir, BuildOptions.from_extra(config.extra), Path(config.docs_dir))
+    config_file = Path(config.config_file_path)
+    pipeline = Pipeline(config_file.parent, BuildOptions.from_extra(config.extra), Path(config.docs_dir),
+                        config_file=config_file.name)
     try:
         pipeline.check()
-        config.extra["runtime"] = pipeline.runtime_paths()  # read by overrides/calculator.html
         for warning in pipeline.warnings():
             log.warning("%s", warning)
     except BuildError as error:
@@ -35,7 +35,7 @@ def on_config(config):
     return config
 
 
-@event_priority(-100)  # last: the service worker lists every file, the PDF prints print-site's finished page
+@event_priority(-100)  # last: the pipeline reads and completes the finished pages (handbook_build/pipeline.py)
 def on_post_build(config) -> None:
     try:
         _pipelines[config.config_file_path].write(Path(config.site_dir), csp=not _serving["on"])

@@ -73,6 +73,23 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+def zensical_build(project_dir: Path, **env: str) -> Path:
+    """`./tasks build --zensical` in `project_dir` (handbook_build/zensical.py: Zensical, then the pipeline); returns
+    its site folder, which Zensical writes inside the project folder."""
+    result = subprocess.run([sys.executable, "-m", "handbook_build.zensical", "build"], cwd=project_dir,
+                            capture_output=True, text=True, check=False, timeout=900, env={**os.environ, **env})
+    assert result.returncode == 0, f"Zensical build failed:\n{result.stdout}\n{result.stderr}"
+    return project_dir / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same project built once per session with Zensical (in a copy: Zensical writes the site inside the project
+    folder), the PDF included; without the memory snapshot, to save time (the calculators boot plainly)."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    return zensical_build(project, HB_PDF="1", HB_PYODIDE_SNAPSHOT="0")
+
+
 @pytest.fixture(scope="session")
 def national_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The national handbook's site, for national assertions: the working tree's own build, or in a fork a copy
@@ -141,6 +158,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_url(built_site: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 (a random free port) for browser tests."""
     yield from serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def zensical_site_url(zensical_site: Path) -> Iterator[str]:
+    """Serve the Zensical build, for the browser tests that run on both generators' sites."""
+    yield from serve(zensical_site)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """The document kit: bijlagen as complete documents from one Markdown source, as HTML on their page and as .docx.
 
-Plain functions for the build (no MkDocs import): the macros and hooks/documents.py call them.
+Plain functions for the build (no MkDocs import): the macros and the pipeline call them.
 """
 
 from handbook_build.documents.build import (

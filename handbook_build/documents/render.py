@@ -120,7 +120,7 @@ def render_document_block(
 
 
 def startpakket_link(from_page: str, with_pdf: bool, zip_name: str = "startpakket.zip") -> str:
-    """The startpakket download on a page (the zip is written after the build by hooks/documents.py)."""
+    """The startpakket download on a page (the pipeline writes the zip after the build: handbook_build/pipeline.py)."""
     href = "../" * page_url(from_page).count("/") + f"{DOCX_DIR}/{zip_name}"
     content = "alle documenten als Word-bestand" + (" en het handboek als pdf" if with_pdf else "")
     return (f'<p class="hb-download"><a class="md-button" href="{escape(href)}" download>Download het startpakket: '

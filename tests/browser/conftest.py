@@ -124,3 +124,15 @@ def desktop_walk(browser: Browser, site_url: str, built_site: Path) -> Walk:
     from tests.browser.test_wcag22 import walk_every_page  # the measuring scripts live with their tests
 
     return walk_every_page(browser, site_url, built_site, "desktop")
+
+
+@pytest.fixture(params=["site_url", "zensical_site_url"], ids=["mkdocs", "zensical"])
+def generator_site_url(request: pytest.FixtureRequest) -> str:
+    """Each generator's build, served: for the reader's tests that must pass on the MkDocs and the Zensical site."""
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(params=["built_site", "zensical_site"], ids=["mkdocs", "zensical"])
+def generator_site(request: pytest.FixtureRequest) -> Path:
+    """Each generator's build folder (the MkDocs build of the session, the Zensical build of tests/conftest.py)."""
+    return request.getfixturevalue(request.param)

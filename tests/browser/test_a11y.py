@@ -156,8 +156,8 @@ def test_every_page_meets_wcag_aa(audit_page: Page, site_url: str, built_site: P
         load_live(audit_page, site_url + path, first)
         lines, excused = audit(audit_page, f"[{first}] /{path}")
         if not switch_palette(audit_page, other(first)):
-            # Material's scripts stopped on this page (print_page/: its search index address is absolute and
-            # missing on the test server, and that error ends every Material component): load it again.
+            # Material's scripts stopped on this page (an error ends every Material component; the print page of
+            # mkdocs-print-site-plugin did, its search index address absolute): load it again.
             reloaded.append(f"/{path}")
             load_live(audit_page, site_url + path, other(first))
         more, excused_too = audit(audit_page, f"[{other(first)}] /{path}")

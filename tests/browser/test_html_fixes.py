@@ -19,7 +19,7 @@ PAGE = (
     '<label class="md-nav__link" for="__nav_3" id="__nav_3_label" tabindex="">'
     '<a href="x" title="Bewerk" class="md-content__button md-icon" rel="edit">e</a>'
     '<article><h2 id="stap-6">Stap 6<a class="headerlink" href="#stap-6">¶</a></h2>'
-    '<section class="print-page" id="stap-6"><h1 id="t">T</h1></section><style>.x{color:red}</style>'
+    '<section class="hb-print-page" id="stap-6"><h1 id="t">T</h1></section><style>.x{color:red}</style>'
     "</article></body></html>"
 )
 
@@ -44,7 +44,7 @@ def test_print_page_style_moves_to_head_and_ids_become_unique() -> None:
     head, body = fixed.split("</head>")
     assert "<style>.x{color:red}</style>" in head and "<style" not in body
     # The page's section keeps the id links point at; the heading and its permalink move together.
-    assert '<section class="print-page" id="stap-6">' in body
+    assert '<section class="hb-print-page" id="stap-6">' in body
     assert '<h2 id="stap-6-1">Stap 6<a class="headerlink" href="#stap-6-1">' in body
 
 
@@ -69,8 +69,26 @@ def test_description_is_the_first_real_paragraph_cut_at_a_word() -> None:
 
 
 def test_the_print_page_finds_the_site_root_relative_to_itself() -> None:
-    """The print-site plugin writes the absolute site path as Material's base; in a mike version folder that
-    points outside the version (its search index, and with a failed fetch the page's palette toggle)."""
+    """The print page, framed by 404.html, starts with its absolute site path as Material's base (Zensical writes its
+    JSON without spaces); in a mike version folder that points outside the version (its search index, and with a
+    failed fetch the page's palette toggle)."""
     page = '<script id="__config" type="application/json">{"annotate": null, "base": "/zij-instroom-handboek/"}'
     assert '"base": ".."' in html_fixes.relative_base(page, "..")
+    assert html_fixes.relative_base('{"base":"/zij-instroom-handboek"}', "..") == '{"base":".."}'
+    assert '"base": "/zij' in html_fixes.fix_page(page, csp=False, root=None)  # 404.html keeps its absolute base
     assert html_fixes.relative_base('{"base": ".."}', "..") == '{"base": ".."}'  # MkDocs' own pages unchanged
+
+
+def test_the_policy_allows_the_style_the_themes_script_writes(tmp_path) -> None:
+    """Zensical's search dialog puts a constant stylesheet into a shadow root: the policy allows exactly that text."""
+    scripts = tmp_path / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "bundle.1234.min.js").write_text(
+        "var Tc='.r{color:red}\\'x\\'';function Sc(){let o=n.attachShadow({mode:\"open\"});"
+        "o.appendChild(C(\"style\",{},Tc.toString()))}", encoding="utf-8")
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    assert html_fixes.theme_script_styles(tmp_path) == (".r{color:red}'x'",)
+    html_fixes.fix_site(tmp_path)
+    assert sha256(".r{color:red}'x'") in (tmp_path / "index.html").read_text(encoding="utf-8")
+    (scripts / "bundle.1234.min.js").write_text("var Tc='.r{}';", encoding="utf-8")  # Material's: no such style
+    assert html_fixes.theme_script_styles(tmp_path) == ()

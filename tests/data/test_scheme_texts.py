@@ -94,7 +94,8 @@ def test_the_funding_check_shows_each_route_its_points_and_who_confirms_them() -
     assert "Eerst de financiering (UWV: onzeker, SSFH: onzeker, Regulier: zeker)" in text(html)
     groups = dict(re.findall(r'<tbody data-route="(\w+)" data-state="(\w+)">', html))
     assert groups == {"uwv": "uncertain", "ssfh": "uncertain", "regulier": "certain"}
-    ssfh = html.split('data-route="ssfh"')[1].split("</tbody>")[0]
+    assert re.findall(r'<li data-route="(\w+)" data-state="(\w+)">', html) == list(groups.items())  # one line each
+    ssfh = html.split('<tbody data-route="ssfh"')[1].split("</tbody>")[0]
     assert "SSFH</td>" in ssfh and "niet bevestigd sinds 1 januari 2025" in ssfh
     assert "klopt het niet, dan geldt route Regulier" in ssfh
     common = html.split('data-route="all"')[1]

@@ -32,3 +32,13 @@ def test_build_runs_without_debian_only_commands(tmp_path: Path) -> None:
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert "Usage: mkdocs build" in finished.stdout
     assert "command not found" not in finished.stderr
+
+
+def test_build_and_serve_take_the_generator_as_an_option() -> None:
+    for command in ("build", "serve"):
+        finished = subprocess.run(["./tasks", command, "--zensical", "--help"], cwd=ROOT, capture_output=True,
+                                  text=True, check=False, timeout=300)
+        assert finished.returncode == 0, finished.stderr[-2000:]
+        assert "usage: python -m handbook_build.zensical" in finished.stdout
+    assert "Usage: mkdocs serve" in subprocess.run(["./tasks", "serve", "--help"], cwd=ROOT, capture_output=True,
+                                                   text=True, check=False, timeout=300).stdout
