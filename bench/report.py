@@ -65,6 +65,16 @@ def bytes_line(home: ProfileFigures, live_bytes: float, bare_bytes: float) -> st
             f"{bare_bytes / MB:.1f} MB (≤ + 10 % unless fetching the snapshot early wins{why}): {verdict(ok)}.")
 
 
+def recompute_lines(figures: ProfileFigures) -> str:
+    """The recompute figures of one profile (bench_runtime.py --recompute-only)."""
+    first = figures.recompute_visits[0].first_recompute if figures.recompute_visits else float("nan")
+    return (f"{figures.profile.label}: first live recompute {first:.0f} ms; over {len(figures.latencies)} changes, "
+            f"route questions open p50 {percentile(figures.latencies, 0.5):.1f} ms, p95 "
+            f"{percentile(figures.latencies, 0.95):.1f} ms; a route chosen p50 "
+            f"{percentile(figures.chosen_latencies, 0.5):.1f} ms, "
+            f"p95 {percentile(figures.chosen_latencies, 0.95):.1f} ms")
+
+
 def targets(home: ProfileFigures) -> list[str]:
     site_cold, site_warm = home.cold["site"], home.warm["site"]
     cold_ratio = median([v.ready for v in site_cold]) / median(home.bare_cold)

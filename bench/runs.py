@@ -36,6 +36,7 @@ class ProfileFigures:
     plain_paint: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)  # the default page: route questions open, 3 routes
     chosen_latencies: list[float] = field(default_factory=list)  # a route chosen (CHOSEN_QUERY)
+    recompute_visits: list[CalculatorVisit] = field(default_factory=list)  # the visits the latencies follow
     whole: dict[str, WholeVisit] = field(default_factory=dict)
 
 
@@ -60,7 +61,7 @@ def one_run(playwright: Playwright, url: str, figures: ProfileFigures) -> None:
 def recompute_run(playwright: Playwright, url: str, figures: ProfileFigures, changes: int) -> None:
     with fresh_browser(playwright) as context:
         page, recorder = open_page(context, figures.profile)
-        calculator_visit(page, url, recorder)
+        figures.recompute_visits.append(calculator_visit(page, url, recorder))
         figures.latencies = recompute_latencies(page, changes)
         page.goto(url + CALCULATOR_PAGE + CHOSEN_QUERY, timeout=WAIT_MS)
         page.wait_for_selector('[data-calculator][data-computed="1"]', timeout=WAIT_MS)  # the linked state
