@@ -6,7 +6,7 @@ computed one by one (no months numbered and shared), sums of rounded Decimal lin
 share.share_of, the cash-flow months and the headline in Decimal, and euro() of Decimal amounts. A few hundred
 inputs (seeded, so a failure repeats) over the whole accepted range: odd shares, salaries with cents, every target
 group, the route questions in every combination. Byte-for-byte equality of the whole answer with the Decimal
-model's revision was checked once with bench/same_outputs.py (README, "Recompute").
+model's revision was checked once with bench/same_outputs.py (bench/RESULTS.md, "Recompute").
 """
 
 from __future__ import annotations
