@@ -2,6 +2,7 @@
 
     uv run python bench/bench_runtime.py [--runs 3] [--changes 100] [--profiles unthrottled,home,mobile,phone]
         [--gzip on,off] [--pages kosten,planning,matching,matching-regio] [--levers] [--site DIR]
+    uv run python bench/bench_runtime.py --recompute-only --profiles home --gzip on [--site DIR]
 
 Builds the site, serves it like GitHub Pages (max-age=600, gzip for the types it compresses; with gzip off, every
 file as stored: bench/server.py) and measures in headless Debian Chromium under each profile (bench/network.py)
@@ -9,7 +10,9 @@ and each gzip setting: for every calculator page a first visit in a fresh browse
 the same profile, live time, long tasks on the page's main thread until live (total blocking time) and bytes; the
 bare Pyodide core in the same run, so every ratio compares figures of one run. On the home profile with gzip also:
 recompute latency over many changes and everything a first visit fetches in 60 s (bench/visits.py). Prints
-Markdown for bench/RESULTS.md (bench/report.py), the targets with met / not met last.
+Markdown for bench/RESULTS.md (bench/report.py), the targets with met / not met last. `--recompute-only` measures
+only the first live recompute and the recompute latencies (route questions open, a route chosen), e.g. of two built
+sites one after the other.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from bench.figures import Condition, ConditionFigures  # noqa: E402
 from bench.network import PROFILES  # noqa: E402
 from bench.pages import CALCULATOR_PAGES, add_bare_page  # noqa: E402
-from bench.report import condition_table, page_name, targets  # noqa: E402
+from bench.report import condition_table, page_name, recompute_lines, targets  # noqa: E402
 from bench.runs import one_run, recompute_run, whole_visit_run  # noqa: E402
 from bench.server import serve  # noqa: E402
 
@@ -56,6 +59,8 @@ def arguments() -> argparse.Namespace:
                         help="also the cost page with the snapshot fetched before booting, and never restored")
     parser.add_argument("--whole-visit-seconds", type=int, default=60)
     parser.add_argument("--site", type=Path, help="an already built site (skips the build)")
+    parser.add_argument("--recompute-only", action="store_true",
+                        help="only the recompute figures: first recompute and p50/p95")
     return parser.parse_args()
 
 
@@ -77,6 +82,19 @@ def main() -> None:
     hosts = {compress: serve(site, compress) for compress in {c.gzip for c in conditions}}
     all_figures = [ConditionFigures(condition) for condition in conditions]
     started = time.strftime("%Y-%m-%d %H:%M %Z")
+    if args.recompute_only:
+        try:
+            with sync_playwright() as playwright:
+                for figures in all_figures:
+                    recompute_run(playwright, hosts[figures.condition.gzip].url, figures, args.changes)
+        finally:
+            for host in hosts.values():
+                host.close()
+            if not args.site:
+                shutil.rmtree(site, ignore_errors=True)
+        print(f"Pyodide {version}; {machine()}.\n")
+        print("\n".join(recompute_lines(figures) for figures in all_figures))
+        return
     try:
         with sync_playwright() as playwright:
             for _ in range(args.runs):  # runs interleave the conditions, so a busy minute hits all of them alike

@@ -125,6 +125,7 @@ class ConditionFigures:
     runs: list[RunFigures] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)  # the cost page: route questions open, 3 routes
     chosen_latencies: list[float] = field(default_factory=list)  # a route chosen
+    recompute_visits: list[CalculatorVisit] = field(default_factory=list)  # the visits the latencies follow
     whole: dict[str, WholeVisit] = field(default_factory=dict)
 
     def visits(self, page: str, variant: str, visit: int) -> list[CalculatorVisit]:

@@ -113,6 +113,16 @@ def target_rows(figures: ConditionFigures) -> list[TargetRow]:
     return rows
 
 
+def recompute_lines(figures: ConditionFigures) -> str:
+    """The recompute figures of one condition (bench_runtime.py --recompute-only)."""
+    first = figures.recompute_visits[0].first_recompute if figures.recompute_visits else float("nan")
+    return (f"{figures.condition.label}: first live recompute {first:.0f} ms; over {len(figures.latencies)} "
+            f"changes, route questions open p50 {percentile(figures.latencies, 0.5):.1f} ms, p95 "
+            f"{percentile(figures.latencies, 0.95):.1f} ms; a route chosen p50 "
+            f"{percentile(figures.chosen_latencies, 0.5):.1f} ms, "
+            f"p95 {percentile(figures.chosen_latencies, 0.95):.1f} ms")
+
+
 def earlier_targets(home: ConditionFigures) -> list[TargetRow]:
     """The runtime's earlier targets, on the home profile with gzip."""
     label = home.condition.label

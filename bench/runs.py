@@ -56,7 +56,7 @@ def one_run(playwright: Playwright, url: str, figures: ConditionFigures, pages: 
 def recompute_run(playwright: Playwright, url: str, figures: ConditionFigures, changes: int) -> None:
     with fresh_browser(playwright) as context:
         page, recorder = open_page(context, figures.condition.profile)
-        calculator_visit(page, url, recorder)
+        figures.recompute_visits.append(calculator_visit(page, url, recorder))
         figures.latencies = recompute_latencies(page, changes)
         page.goto(url + CALCULATOR_PAGE + CHOSEN_QUERY, timeout=WAIT_MS)
         page.wait_for_selector('[data-calculator][data-computed="1"]', timeout=WAIT_MS)  # the linked state

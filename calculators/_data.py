@@ -79,9 +79,17 @@ class Lookups:
 
     def known(self, key: str, on: dt.date) -> DatedValue | None:
         """The value on `on` without extrapolating; None when the data does not cover that date."""
-        try:
-            entry = self.parameters.get(key).entry_on(on)
-        except ParameterError:
-            return None
-        self.used.setdefault(key, entry)
+        memo = ("known", key, on)  # the answer depends on the bundle alone (and past the data raising is slow)
+        entry = self.parameters.memo.get(memo, _UNKNOWN)
+        if entry is _UNKNOWN:
+            try:
+                entry = self.parameters.get(key).entry_on(on)
+            except ParameterError:
+                entry = None
+            self.parameters.remember(memo, entry)
+        if entry is not None:
+            self.used.setdefault(key, entry)
         return entry
+
+
+_UNKNOWN = object()

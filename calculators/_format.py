@@ -43,6 +43,17 @@ def euro(value: Decimal | int | float) -> str:
     return f"€ {number(amount, decimals)}"
 
 
+def euro_cents(amount: int) -> str:
+    """euro() of an int of cents: '€ 2.700' for whole euros, otherwise '€ 2.545,83' (no Decimal on the way)."""
+    if amount < 0:
+        whole, part = divmod(-amount, 100)
+        text = f"€ -{whole:,}".replace(",", ".") if whole >= 1000 else f"€ -{whole}"
+    else:
+        whole, part = divmod(amount, 100)
+        text = f"€ {whole:,}".replace(",", ".") if whole >= 1000 else f"€ {whole}"
+    return f"{text},{part:02d}" if part else text
+
+
 def count(amount: Decimal | int, one: str, many: str) -> str:
     """A count with its noun, singular for exactly 1: '1 maand', '2 maanden', '1.200 kandidaten'.
 

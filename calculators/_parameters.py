@@ -152,6 +152,22 @@ class Parameters:
         self._change_days: list[dt.date] | None = None
         # (key, date) -> (entry, last covered day when carried past the data, else None): see _data.Lookups.
         self.carried: dict[tuple[str, dt.date], tuple[DatedValue, dt.date | None]] = {}
+        # What calculators derive from this bundle alone (or with a few inputs), kept between calculations.
+        self.memo: dict[Any, Any] = {}
+
+    def recall(self, key: Any, make: Callable[..., Any], *args: Any) -> Any:
+        """memo[key], made by make(*args) the first time: for what depends on the bundle and the key alone."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            return self.remember(key, make(*args))
+
+    def remember(self, key: Any, value: Any) -> Any:
+        """memo[key] = value, returned; the memo starts over when it has grown large (inputs vary without end)."""
+        if len(self.memo) > 20_000:
+            self.memo.clear()
+        self.memo[key] = value
+        return value
 
     def at(self, on: dt.date) -> ParameterNode:
         """The values in force on `on` with attribute access (strict: no value on that date raises)."""

@@ -1,4 +1,4 @@
-# Collapsed parts of a result and its downloads, rendered when a reader asks for them (README, design notes).
+# Collapsed parts of a result and its downloads, rendered when a reader asks for them (DESIGN.md).
 """Lazy parts of a calculator's result: a collapsed block or a download, made only when a reader wants it.
 
 A build-time render shows every part in full (no JavaScript needed, nothing to ask for). A live render in the

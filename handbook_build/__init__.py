@@ -3,7 +3,7 @@ and write the browser runtime, generated outputs, service worker and PDF into a 
 
     python -m handbook_build --site-dir site        # after any generator has written the pages
 
-The MkDocs layer (hooks/, macros/) only calls into this package; see README "Design notes".
+The MkDocs layer (hooks/, macros/) only calls into this package; see DESIGN.md.
 """
 
 from handbook_build.options import BuildOptions

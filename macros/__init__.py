@@ -164,9 +164,9 @@ def project_dir(conf: dict[str, Any]) -> Path:
 
 
 def define_env(env: Any) -> None:
-    """Register the handbook's macros and the `region` variable (for a fork's own pages)."""
+    """Register the handbook's macros and the variables `region` (a fork's own pages) and `repo_url`."""
     folder = project_dir(env.conf)
     _project.update(dir=folder, docs=folder / env.conf["docs_dir"])
-    env.variables["region"] = _site().region
+    env.variables.update({"region": _site().region, "repo_url": (env.conf.get("repo_url") or "").rstrip("/")})
     for macro in MACROS:
         env.macro(macro)

@@ -26,8 +26,23 @@ class Context:
     parttime: Decimal
     share: Decimal
     opted_in: bool = False
-    cache: dict = field(default_factory=dict)  # month costs by (month, premiums, unpaid BVP); see model.py
+    lines: dict = field(default_factory=dict)  # month costs by what they depend on; see costs.route_costs
+    # What a month's costs depend on besides the route, numbered (costs.route_costs): the number of each month, and
+    # per number a month that has it with its facts.
+    month_kinds: list[int] = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    anchors: dict = field(default_factory=dict)  # the aanvraagplan's anchors by (anchor, pays the BVP); see plan.py
+    formulas: dict = field(default_factory=dict)  # grants of the formulas that routes share; see formulas.grant
     employed: dict[Period, Decimal] = field(default_factory=dict)  # employed_share by month, asked for often
+    # By month index: the employed share, whether some days fall in the BVP, the row label (ISO first day).
+    employed_by_index: list[Decimal] = field(init=False)
+    in_bvp: list[bool] = field(init=False)
+    labels: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.employed_by_index = [self.employed_share(month) for month in self.months]
+        self.in_bvp = [share < 1 for share in self.employed_by_index]
+        self.labels = [month.first.isoformat() for month in self.months]
 
     def employed_share(self, month: Period) -> Decimal:
         """Fraction of the month after the BVP, when the trainee is employed by the practice."""
@@ -35,6 +50,10 @@ class Context:
         if found is None:
             found = self.employed[month] = 1 - month.share_in(self.bvp)
         return found
+
+    def employed_at(self, index: int) -> Decimal:
+        """employed_share() of month `index`."""
+        return self.employed_by_index[index]
 
     def starts_study_year(self, index: int) -> bool:
         """True for the first month and for each month that falls in a new school year."""

@@ -14,30 +14,36 @@ from decimal import Decimal
 from typing import Any
 
 from calculators._format import euro, long_date, percent
-from calculators._money import ZERO, cents, rate
+from calculators._money import ZERO, euros, rate, to_cents
 from calculators._timeline import Period, add_months, study_year_of
 from calculators.cost.context import Context
 from calculators.cost.costs import course_fee
-from calculators.cost.types import Benefit, Range
+from calculators.cost.types import Benefit, Range, cents_range
 
 
 @dataclass
 class Granted:
     """What the formulas of one route grant: a Range per scheme per month, plus listed benefits and warnings.
 
-    `costs` holds the route's whole-place costs per month (with the BVP agreement), for schemes that pay a
-    part of the employer's costs; `employs_in_bvp`: the practice employs the trainee during the BVP."""
+    `costs` holds the route's whole-place costs per month in cents (with the BVP agreement), for schemes that pay
+    a part of the employer's costs; `employs_in_bvp`: the practice employs the trainee during the BVP."""
 
     by_month: list[dict[str, Range]]
-    costs: list[dict[str, Decimal]] = field(default_factory=list)
+    costs: list[dict[str, int]] = field(default_factory=list)
     employs_in_bvp: bool = False
     titles: dict[str, str] = field(default_factory=dict)
     benefits: list[Benefit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def add(self, index: int, scheme: str, amount: Range) -> None:
-        current = self.by_month[index].get(scheme, Range())
-        self.by_month[index][scheme] = current + Range(cents(amount.low), cents(amount.high))
+    def granted_months(self) -> list[tuple[int, dict[str, Range]]]:
+        """(month index, what is granted in it) for the months with a grant."""
+        return [(index, month) for index, month in enumerate(self.by_month) if month]
+
+    def add(self, index: int, scheme: str, low: Decimal, high: Decimal) -> None:
+        """Count from `low` up to `high` (Decimal euros, each rounded to cents here) for `scheme` in month `index`."""
+        added = cents_range(to_cents(low), to_cents(high))
+        current = self.by_month[index].get(scheme)
+        self.by_month[index][scheme] = added if current is None else current + added
 
 
 @dataclass(frozen=True)
@@ -84,14 +90,14 @@ def praktijkleren(scheme: Scheme, ctx: Context, granted: Granted) -> None:
     for index, month in enumerate(ctx.months):
         segments.setdefault(study_year_of(month.first).first, []).append(index)
     for first_day, indices in segments.items():
-        employed = [Decimal(1) if granted.employs_in_bvp else ctx.employed_share(ctx.months[i]) for i in indices]
+        employed = [Decimal(1) if granted.employs_in_bvp else ctx.employed_at(i) for i in indices]
         employed_days = sum((ctx.months[i].days * share for i, share in zip(indices, employed, strict=True)), ZERO)
         fraction = min(Decimal(1), employed_days / 7 / full_weeks)
         maximum = look.decimal(key, first_day)
         # After the scheme's last covered study year nothing is certain: 0 up to the last maximum.
         certain = look.known(key, first_day) is not None
         low = min([maximum, *realised]) * fraction * hours_factor if certain else ZERO
-        granted.add(indices[-1], scheme.id, Range(low, maximum * fraction))
+        granted.add(indices[-1], scheme.id, low, maximum * fraction)
     windows = scheme.data.get("application_windows", [])
     if windows:
         last = windows[-1]
@@ -116,7 +122,7 @@ def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> Non
     for index, month in enumerate(ctx.months):
         on = month.first
         supervision, certain = _known_or_last(ctx, scheme.amount_key("practice_supervision"), on)
-        lines = [supervision * ctx.employed_share(month)]
+        lines = [supervision * ctx.employed_at(index)]
         if ctx.starts_study_year(index):
             fee, fee_certain = _known_or_last(ctx, scheme.amount_key("course_fee_reimbursement"), on)
             books, books_certain = _known_or_last(ctx, scheme.amount_key("books_materials"), on)
@@ -124,7 +130,7 @@ def ssfh_bbl_zij_instroom(scheme: Scheme, ctx: Context, granted: Granted) -> Non
             certain = certain and fee_certain and books_certain
         amount = sum(lines, ZERO)
         uncertain = uncertain or not certain
-        granted.add(index, scheme.id, Range(amount if certain else ZERO, amount))
+        granted.add(index, scheme.id, amount if certain else ZERO, amount)
     if uncertain:
         last = ctx.look.parameters.get(scheme.amount_key("practice_supervision")).covered_until
         granted.warnings.append(
@@ -153,7 +159,7 @@ def course_fee_first_years(scheme: Scheme, ctx: Context, granted: Granted) -> No
         fee = course_fee(ctx, index)
         school_months = _months_to_study_year_end(ctx.months[index].first)
         inside = min(school_months, limit - index)
-        granted.add(index, scheme.id, Range(ZERO, fee * inside / school_months))
+        granted.add(index, scheme.id, ZERO, fee * inside / school_months)
     first = "het eerste jaar" if years == 1 else f"de eerste {years} jaar"
     granted.warnings.append(
         f"UWV betaalt alleen korte opleidingen en beoordeelt per kandidaat of het de opleiding betaalt; start pas na "
@@ -196,7 +202,7 @@ def loonkostenvoordeel(scheme: Scheme, ctx: Context, granted: Granted) -> None:
         cap = ctx.look.decimal(scheme.amount_key(f"{group}_max_per_year"), period.first)
         if amount > cap:
             granted.warnings.append(f"Loonkostenvoordeel: het maximum van {euro(cap)} per jaar is bereikt.")
-        granted.add(last_index, scheme.id, Range(min(amount, cap), min(amount, cap)))
+        granted.add(last_index, scheme.id, min(amount, cap), min(amount, cap))
     granted.warnings.append(
         "Loonkostenvoordeel: vraag de doelgroepverklaring binnen 3 maanden na de start van het "
         "dienstverband aan bij UWV (voor de doelgroep banenafspraak is die sinds 2026 niet meer nodig)."
@@ -215,11 +221,11 @@ def deprived_area_employer_costs(scheme: Scheme, ctx: Context, granted: Granted)
         return
     year = ctx.months[0].first.year
     indices = [i for i, month in enumerate(ctx.months) if month.first.year == year]
-    costs = sum((amount for i in indices for kind, amount in granted.costs[i].items()
-                 if kind not in _NOT_EMPLOYER_COSTS), ZERO)
+    costs = euros(sum(amount for i in indices for kind, amount in granted.costs[i].items()
+                      if kind not in _NOT_EMPLOYER_COSTS))
     share = rate(ctx.look.decimal(scheme.amount_key("employer_cost_share"), ctx.inp.start_date))
     maximum = ctx.look.decimal(scheme.amount_key("max_per_place"), ctx.inp.start_date)
-    granted.add(indices[-1], scheme.id, Range(ZERO, min(costs * share, maximum)))
+    granted.add(indices[-1], scheme.id, ZERO, min(costs * share, maximum))
     granted.warnings.append(
         f"{scheme.title}: de rekenhulp telt 0 tot {percent(share * 100)} van de werkgeverskosten in "
         f"{year} (maximaal {euro(maximum)}); het fonds beoordeelt of je praktijk in aanmerking komt."
@@ -252,9 +258,31 @@ FORMULAS: dict[str, Formula] = {
 }
 
 
-def formula_for(scheme: Mapping[str, Any]) -> Formula:
-    """The scheme's named formula; in-kind schemes without one are listed, never priced."""
-    return FORMULAS[scheme.get("formula") or "in_kind"]
+# Formulas whose grant depends on the calculation and on whether the practice employs the trainee in the BVP, and
+# on nothing else of the route (not on its costs): computed once per calculation and added to each route's grant.
+SHARED = frozenset({"praktijkleren", "ssfh_bbl_zij_instroom", "course_fee_first_years", "loonkostenvoordeel",
+                    "not_priced", "in_kind"})
+
+
+def grant(scheme: Scheme, ctx: Context, granted: Granted) -> None:
+    """Run the scheme's named formula for a route's grant (the shared ones once per calculation, see SHARED); an
+    in-kind scheme without one is listed, never priced."""
+    name = scheme.data.get("formula") or "in_kind"
+    if name not in SHARED:
+        FORMULAS[name](scheme, ctx, granted)
+        return
+    key = (name, scheme.id, granted.employs_in_bvp)
+    found = ctx.formulas.get(key)
+    if found is None:
+        found = ctx.formulas[key] = Granted([{} for _ in ctx.months], employs_in_bvp=granted.employs_in_bvp)
+        FORMULAS[name](scheme, ctx, found)
+    for index, added in found.granted_months():
+        month = granted.by_month[index]
+        for scheme_id, amount in added.items():
+            current = month.get(scheme_id)
+            month[scheme_id] = amount if current is None else current + amount
+    granted.warnings.extend(found.warnings)
+    granted.benefits.extend(found.benefits)
 
 
 def scheme_problems(bundle: Mapping[str, Any]) -> list[tuple[str, str, str]]:

@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from calculators._format import MONTHS, euro
+from calculators._format import MONTHS, euro_cents
 from calculators._status import RouteCheck, route_summary
 from calculators.cost.cashflow import CashMonth
-from calculators.cost.types import Range
+from calculators.cost.types import Range, add_ranges
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class Headline:
 
 
 def _middle(month: CashMonth):
-    return month.net.low + month.net.high, month.first
+    net = month.net
+    return net.lo + net.hi, month.first
 
 
 def headline(months: tuple[CashMonth, ...]) -> Headline:
@@ -33,17 +34,16 @@ def headline(months: tuple[CashMonth, ...]) -> Headline:
     month of the programme, not an average of two.
     """
     ordered = sorted(months, key=_middle)
-    years = tuple(
-        sum((m.net for m in months[n : n + 12]), Range()) for n in range(0, len(months), 12)
-    )
-    total = sum((m.net for m in months), Range())
+    years = tuple(add_ranges(m.net for m in months[n : n + 12]) for n in range(0, len(months), 12))
+    total = add_ranges(m.net for m in months)
     return Headline(ordered[(len(ordered) - 1) // 2], ordered[0], ordered[-1], years, total)
 
 
 def money_range(value: Range) -> str:
-    if value.low == value.high:
-        return f'<span class="hb-money">{euro(value.low)}</span>'
-    return f'<span class="hb-money">{euro(value.low)}</span> tot <span class="hb-money">{euro(value.high)}</span>'
+    if value.lo == value.hi:
+        return f'<span class="hb-money">{euro_cents(value.lo)}</span>'
+    return (f'<span class="hb-money">{euro_cents(value.lo)}</span> tot '
+            f'<span class="hb-money">{euro_cents(value.hi)}</span>')
 
 
 def month_name(day: dt.date) -> str:

@@ -132,7 +132,8 @@ def _programme_fields(p: ParameterNode, start: dt.date, period: tuple[dt.date, d
             unit="maanden",
             minimum=Decimal(1),
             maximum=Decimal(int(p.training.bbl.max_programme_years) * 12),
-            help="Maximaal twee jaar; korter als de kandidaat vrijstellingen heeft.",
+            help=f"Maximaal {int(p.training.bbl.max_programme_years)} jaar; korter als de kandidaat "
+            "vrijstellingen heeft.",
         ),
         Field(
             "hours_per_week",
@@ -248,7 +249,7 @@ def _training_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -
         ),
         Field(
             "supervisor_monthly_salary",
-            "Bruto maandsalaris begeleider bij voltijd",
+            "Bruto maandsalaris praktijkopleider bij voltijd",
             "decimal",
             _number(default_supervisor_salary(parameters, start)),
             unit="euro",

@@ -2,7 +2,8 @@
 """What a BBL career switcher costs a GP practice, and what comes back, per funding route.
 
 Every rate, amount, ceiling and route policy comes from the data bundle; the monthly cost lines are in
-costs.py, the subsidy formulas in formulas.py. Money is Decimal, each monthly line rounded to cents.
+costs.py, the subsidy formulas in formulas.py. Each monthly line is computed in Decimal and rounded to an int of
+cents (calculators/_money.py); from there on sums, shares and ranges add ints.
 """
 
 from __future__ import annotations
@@ -15,31 +16,33 @@ from typing import Any
 from calculators._data import Lookups
 from calculators._format import format_value
 from calculators._money import cents
-from calculators._parameters import parameters_of
+from calculators._parameters import DatedValue, parameters_of
 from calculators._routes import Route, routes
 from calculators._status import route_check, scheme_status
 from calculators._timeline import Period, programme_months
 from calculators.cost import subsidies
 from calculators.cost.context import Context
-from calculators.cost.costs import month_costs
+from calculators.cost.costs import route_costs
 from calculators.cost.inputs import CostInput
 from calculators.cost.notices import carried_notice, salary_notices
 from calculators.cost.plan import route_plan
-from calculators.cost.share import share_row
-from calculators.cost.types import Assumption, CostResult, Range, RouteResult, Row, combine
+from calculators.cost.share import Splitter, share_row
+from calculators.cost.types import HIGH, Assumption, CostResult, Range, RouteResult, Row, cents_range, combine
 
 # The subsidy line of a route whose BVP salary someone else pays, but only by prior agreement.
 BVP_COVER = "bvp_agreement"
 
 
 def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
-    look = Lookups(parameters_of(bundle))
+    parameters = parameters_of(bundle)
+    look = Lookups(parameters)
     p = look.at(inp.start_date)
     bvp_days = int(p.training.bbl.bvp_weeks) * 7
+    months = parameters.recall(("months", inp.start_date, inp.months), programme_months, inp.start_date, inp.months)
     return Context(
         look=look,
         inp=inp,
-        months=programme_months(inp.start_date, inp.months),
+        months=months,
         bvp=Period(inp.start_date, inp.start_date + dt.timedelta(days=bvp_days - 1)),
         parttime=inp.hours_per_week / Decimal(p.cao.working_conditions.fulltime_hours_per_week),
         share=inp.share_percent / 100,
@@ -47,32 +50,31 @@ def _context(bundle: Mapping[str, Any], inp: CostInput) -> Context:
     )
 
 
-def _month_costs(ctx: Context, index: int, route: Route, pays_bvp: bool) -> dict[str, Decimal]:
-    """Month costs, computed once per premium set: outside the BVP (and when paying it) routes only differ
-    by their premiums, so the three routes share most months."""
-    unpaid_bvp = not pays_bvp and ctx.employed_share(ctx.months[index]) < 1
-    key = (index, route.premiums(ctx.inp.small_employer), unpaid_bvp)
-    if key not in ctx.cache:
-        ctx.cache[key] = month_costs(ctx, ctx.months[index], index, route, pays_bvp=not unpaid_bvp)
-    return ctx.cache[key]
-
-
-def _whole_month(ctx: Context, index: int, route: Route, agreed: dict[str, Decimal],
-                 granted: dict[str, Range]) -> Row:
-    """One month of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
+def _whole_months(ctx: Context, route: Route, names: tuple[str, ...], agreed: list[dict[str, int]],
+                  granted: list[dict[str, Range]]) -> list[Row]:
+    """The months of the whole place. On a route where UWV or SSFH covers the BVP only by prior agreement, the
     costs are those without an agreement and the agreement is a line from 0 up to what it saves."""
-    month = ctx.months[index]
-    costs, subsidies = agreed, dict(granted)
-    if not route.practice_pays_salary_during_bvp:
-        costs = _month_costs(ctx, index, route, pays_bvp=True)
-        saved = sum(costs.values()) - sum(agreed.values())
-        if saved:
-            subsidies = {BVP_COVER: Range(high=saved), **subsidies}
-    return Row(month.first.isoformat(), costs, subsidies)
+    labels = ctx.labels
+    if route.practice_pays_salary_during_bvp:
+        return [Row(labels[i], agreed[i], dict(granted[i])) for i in range(len(agreed))]
+    paying = route_costs(ctx, names, pays_bvp=True)
+    rows = []
+    for index, costs in enumerate(paying):
+        subsidies = dict(granted[index])
+        if costs is not agreed[index]:  # a month in the BVP
+            saved = sum(costs.values()) - sum(agreed[index].values())
+            if saved:  # 0 up to what it saves: a low end of Decimal(0) in the Decimal model, never rounded
+                subsidies = {BVP_COVER: cents_range(0, saved, HIGH), **subsidies}
+        rows.append(Row(labels[index], costs, subsidies))
+    return rows
 
 
 def _bvp_salary(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
     """Who pays the income in the BVP, with the status of the scheme it rests on when that is not open."""
+    return parameters_of(bundle).recall(("bvp_salary", route.key, on), _bvp_salary_text, bundle, route, on)
+
+
+def _bvp_salary_text(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
     if route.bvp_scheme is None:
         return route.bvp_salary
     status = scheme_status(bundle, route.bvp_scheme, on)
@@ -84,10 +86,12 @@ def _bvp_salary(bundle: Mapping[str, Any], route: Route, on: dt.date) -> str:
 
 def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> RouteResult:
     pays = route.practice_pays_salary_during_bvp
-    agreed = [_month_costs(ctx, i, route, pays) for i in range(len(ctx.months))]
+    names = route.premiums(ctx.inp.small_employer)
+    agreed = route_costs(ctx, names, pays)
     granted = subsidies.for_route(bundle, ctx, route, agreed)
-    whole = [_whole_month(ctx, i, route, agreed[i], granted.by_month[i]) for i in range(len(ctx.months))]
-    months = [share_row(row, ctx.share) for row in whole]
+    whole = _whole_months(ctx, route, names, agreed, granted.by_month)
+    split = Splitter(ctx.share) if ctx.share != 1 else None
+    months = [share_row(row, ctx.share, split) for row in whole]
     years = [combine(f"Jaar {n + 1}", months[n * 12 : (n + 1) * 12]) for n in range((len(months) + 11) // 12)]
     titles, warnings = dict(granted.titles), list(granted.warnings)
     bvp_salary = _bvp_salary(bundle, route, ctx.inp.start_date)
@@ -108,7 +112,8 @@ def _route_result(bundle: Mapping[str, Any], ctx: Context, route: Route) -> Rout
         tuple(warnings),
         bvp_salary,
         route_plan(bundle, ctx, route, months, granted),
-        route_check(bundle, route.key, ctx.inp.start_date),
+        parameters_of(bundle).recall(("route_check", route.key, ctx.inp.start_date), route_check, bundle, route.key,
+                                     ctx.inp.start_date),
     )
 
 
@@ -130,16 +135,15 @@ def compute(bundle: Mapping[str, Any], inp: CostInput, only: str | None = None) 
 
 def _assumptions(look: Lookups) -> tuple[Assumption, ...]:
     """Every data value the calculation used, as the reader should see it: label, value, source, peildatum."""
-    found = []
-    for key, entry in sorted(look.used.items()):
-        param = look.parameters.get(key)
-        label = param.label + (" (aanname)" if param.assumption else "")
-        found.append(
-            Assumption(
-                key, label, format_value(param.unit, entry.value), entry.source, entry.peildatum, entry.indicative
-            )
-        )
-    return tuple(found)
+    return tuple(look.parameters.recall(("assumption", key, entry.start), _assumption, look, key, entry)
+                 for key, entry in sorted(look.used.items()))
+
+
+def _assumption(look: Lookups, key: str, entry: DatedValue) -> Assumption:
+    param = look.parameters.get(key)
+    label = param.label + (" (aanname)" if param.assumption else "")
+    return Assumption(key, label, format_value(param.unit, entry.value), entry.source, entry.peildatum,
+                      entry.indicative)
 
 
 def _general_warnings(bundle: Mapping[str, Any], ctx: Context) -> tuple[str, ...]:

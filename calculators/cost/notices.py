@@ -29,6 +29,11 @@ def _item(label: str, value: str) -> str:
 def carried_notice(look: Lookups, cao_end: dt.date, last_day: dt.date) -> str | None:
     """One notice for every value used past the end of its data, grouped by the first day it was carried to,
     led by the end of the running CAO when the programme runs past it. None when nothing was carried."""
+    key = ("carried_notice", tuple(look.extrapolated.items()), cao_end, last_day)
+    return look.parameters.recall(key, _carried_notice, look, cao_end, last_day)
+
+
+def _carried_notice(look: Lookups, cao_end: dt.date, last_day: dt.date) -> str | None:
     groups: dict[dt.date, list[str]] = {}
     for key, until in look.extrapolated.items():
         param = look.parameters.get(key)

@@ -19,7 +19,7 @@ from calculators._timeline import resolve_moment as resolve
 from calculators._timeline import study_year_of
 from calculators.cost.context import Context
 from calculators.cost.formulas import Granted
-from calculators.cost.types import PlanItem, Range, Row
+from calculators.cost.types import EMPTY, PlanItem, Row, add_ranges
 
 
 def employment_start(ctx: Context, route: Route) -> dt.date:
@@ -40,28 +40,45 @@ def _anchors(anchor: str, ctx: Context, route: Route) -> list[tuple[dt.date, lis
     return [(study_year_of(first).last, indices, first) for first, indices in years.items()]
 
 
+def _texts(data: Mapping[str, Any]) -> tuple[dt.date | None, tuple[str, ...], str]:
+    """(first day the scheme has ended, its conditions, who applies) as the plan shows them."""
+    conditions = tuple(" ".join(c["label"].split()) for c in data.get("conditions", []))
+    return first_ended(data), conditions, " ".join(data["plan"]["applicant"].split())
+
+
+def _window(anchor: dt.date, step: Mapping[str, Any]) -> tuple[dt.date | None, dt.date | None]:
+    return resolve(anchor, step.get("opens")), resolve(anchor, step.get("closes"))
+
+
 def _scheme_items(scheme_id: str, data: Mapping[str, Any], ctx: Context, route: Route, months: Sequence[Row],
                   priced: bool) -> list[PlanItem]:
-    plan, ends = data["plan"], first_ended(data)
-    conditions = tuple(" ".join(c["label"].split()) for c in data.get("conditions", []))
+    # What follows from the bundle (and a date) alone is remembered between calculations (Parameters.memo).
+    memo = ctx.look.parameters
+    plan = data["plan"]
+    ends, conditions, applicant = memo.recall(("plan_texts", scheme_id), _texts, data)
     items = []
-    for step in plan["steps"]:
-        for anchor, indices, first in _anchors(step["anchor"], ctx, route):
-            amount = sum((months[i].subsidies.get(scheme_id, Range()) for i in indices), Range())
-            if priced and amount.high == 0:
+    for number, step in enumerate(plan["steps"]):
+        key = (step["anchor"], route.practice_pays_salary_during_bvp)
+        anchors = ctx.anchors.get(key)
+        if anchors is None:
+            anchors = ctx.anchors[key] = _anchors(step["anchor"], ctx, route)
+        for anchor, indices, first in anchors:
+            amount = add_ranges(found for i in indices if (found := months[i].subsidies.get(scheme_id)) is not None)
+            if priced and amount.hi == 0:
                 continue  # nothing counted for this period (e.g. a study year without enough practice weeks)
             if not priced and ends is not None and first >= ends:
                 continue  # the scheme has ended before this period starts
+            opens, deadline = memo.recall(("plan_window", scheme_id, number, anchor), _window, anchor, step)
             items.append(
                 PlanItem(
                     scheme=scheme_id,
                     title=data["title"],
                     step=step["label"],
-                    applicant=" ".join(plan["applicant"].split()),
+                    applicant=applicant,
                     url=plan["url"],
-                    opens=resolve(anchor, step.get("opens")),
-                    deadline=resolve(anchor, step.get("closes")),
-                    amount=amount if step.get("shows_amount", True) else Range(),
+                    opens=opens,
+                    deadline=deadline,
+                    amount=amount if step.get("shows_amount", True) else EMPTY,
                     conditions=conditions,
                     priced=priced,
                 )

@@ -4,21 +4,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from html import escape
 
 from calculators._exports import all_day_event, calendar, csv_text, ical_text
-from calculators._format import count, euro, long_date
+from calculators._format import count, euro_cents, long_date
 from calculators._parts import Expanded, TextFile, download
-from calculators.cost.types import PlanItem, Range, RouteResult
+from calculators.cost.types import EMPTY, PlanItem, RouteResult
 
 
 def _amount_text(item: PlanItem) -> str:
     if not item.priced:
         return "geen bedrag meegeteld"
-    if item.amount.low == item.amount.high:
-        return euro(item.amount.low)
-    return f"{euro(item.amount.low)} tot {euro(item.amount.high)}"
+    if item.amount.lo == item.amount.hi:
+        return euro_cents(item.amount.lo)
+    return f"{euro_cents(item.amount.lo)} tot {euro_cents(item.amount.hi)}"
 
 
 def _date_text(day: dt.date | None, missing: str) -> str:
@@ -26,18 +27,30 @@ def _date_text(day: dt.date | None, missing: str) -> str:
 
 
 def _row(item: PlanItem) -> str:
-    conditions = "".join(f"<li>{escape(c)}</li>" for c in item.conditions)
+    head, tail = _row_texts(item.scheme, item.title, item.step, item.applicant, item.url, item.conditions)
     return (
-        f'<tr data-scheme="{escape(item.scheme)}"><th scope="row">{escape(item.title)}<br>'
-        f'<span class="hb-plan__step">{escape(item.step)}</span></th>'
-        f"<td>{escape(item.applicant)}</td>"
-        f'<td><a href="{escape(item.url)}">{escape(item.url.split("//", 1)[-1].split("/", 1)[0])}</a></td>'
-        f'<td data-plan-cell="opens">{_date_text(item.opens, "geen begindatum")}</td>'
+        f'{head}<td data-plan-cell="opens">{_date_text(item.opens, "geen begindatum")}</td>'
         f'<td data-plan-cell="deadline">{_date_text(item.deadline, "niet bekend")}</td>'
-        f'<td data-plan-cell="amount">{escape(_amount_text(item))}</td>'
-        f'<td class="hb-plan__conditions"><details><summary>{count(len(item.conditions), "voorwaarde", "voorwaarden")}'
-        f"</summary><ul>{conditions}</ul></details></td></tr>"
+        f'<td data-plan-cell="amount">{escape(_amount_text(item))}</td>{tail}'
     )
+
+
+@functools.lru_cache(maxsize=256)  # the same schemes on every keystroke: their text is escaped once
+def _row_texts(scheme: str, title: str, step: str, applicant: str, url: str,
+               conditions: tuple[str, ...]) -> tuple[str, str]:
+    """The row's cells before and after the dates and the amount."""
+    items = "".join(f"<li>{escape(c)}</li>" for c in conditions)
+    head = (
+        f'<tr data-scheme="{escape(scheme)}"><th scope="row">{escape(title)}<br>'
+        f'<span class="hb-plan__step">{escape(step)}</span></th>'
+        f"<td>{escape(applicant)}</td>"
+        f'<td><a href="{escape(url)}">{escape(url.split("//", 1)[-1].split("/", 1)[0])}</a></td>'
+    )
+    tail = (
+        f'<td class="hb-plan__conditions"><details><summary>{count(len(conditions), "voorwaarde", "voorwaarden")}'
+        f"</summary><ul>{items}</ul></details></td></tr>"
+    )
+    return head, tail
 
 
 def plan_file(route: RouteResult, kind: str) -> TextFile:
@@ -98,7 +111,7 @@ def plan_csv(route: RouteResult) -> str:
     """The plan as semicolon-separated rows (Dutch spreadsheet default), amounts as plain numbers."""
     rows = [["regeling", "stap", "wie", "waar", "vanaf", "uiterlijk", "bedrag_laag", "bedrag_hoog", "voorwaarden"]]
     for item in route.plan:
-        amount = item.amount if item.priced else Range()
+        amount = item.amount if item.priced else EMPTY
         rows.append([
             item.title, item.step, item.applicant, item.url,
             item.opens.isoformat() if item.opens else "", item.deadline.isoformat() if item.deadline else "",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from decimal import Decimal
 
@@ -27,8 +28,29 @@ def index_salary(parameters: Parameters, salary: Decimal, known_on: dt.date, on:
     return salary
 
 
+def indexed_salary(parameters: Parameters, salary: Decimal, known_on: dt.date, on: dt.date, scale: int) -> Decimal:
+    """index_salary(), remembered per data bundle: the months between two increases share one answer (the same
+    Decimal, computed the same way once)."""
+    changes = parameters.get(INCREASES)
+    starts = parameters.memo.get(INCREASES)
+    if starts is None:
+        starts = parameters.memo[INCREASES] = [entry.start for entry in changes.values]
+    key = ("indexed_salary", salary, known_on, scale, bisect.bisect_right(starts, on))
+    found = parameters.memo.get(key)
+    if found is None:
+        found = parameters.remember(key, index_salary(parameters, salary, known_on, on, scale))
+    return found
+
+
 def table_salary(parameters: Parameters, on: dt.date, scale: int, step: int) -> tuple[Decimal, dt.date] | None:
     """Amount from the newest complete table on or before `on`, if that table has the scale and step."""
+    key = ("table_salary", on, scale, step)
+    if key in parameters.memo:
+        return parameters.memo[key]
+    return parameters.remember(key, _table_salary(parameters, on, scale, step))
+
+
+def _table_salary(parameters: Parameters, on: dt.date, scale: int, step: int) -> tuple[Decimal, dt.date] | None:
     for entry in reversed(parameters.get(TABLE).values):
         if entry.start <= on and entry.value.get("complete"):
             steps = entry.value["scales"].get(str(scale), {})

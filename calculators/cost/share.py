@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
 
-from calculators._money import CENT
-from calculators.cost.types import Range, Row
+from calculators._money import CENT, euros, to_cents
+from calculators.cost.types import Row, cents_range
+
+# A share given with at most this many digits after the point (a percentage with up to 10 decimals) is split in
+# ints of cents; Decimal's products are exact there too, so both give the same cent. Longer ones take share_of.
+_EXACT_DIGITS = 12
 
 
 def share_of(whole: Decimal, share: Decimal) -> Decimal:
@@ -30,10 +34,34 @@ def share_of(whole: Decimal, share: Decimal) -> Decimal:
     return mine_floor
 
 
-def share_row(row: Row, share: Decimal) -> Row:
+class Splitter:
+    """share_of for ints of cents with one share: `numerator / 10**digits` is the share, exactly."""
+
+    def __init__(self, share: Decimal) -> None:
+        self.share = share
+        sign, digits, exponent = share.as_tuple()
+        exact = share.is_finite() and not sign and -_EXACT_DIGITS <= int(exponent) <= 0
+        self.scale = 10 ** -int(exponent) if exact else 0
+        self.numerator = int(share.scaleb(-int(exponent))) if exact else 0
+        self.at_least_half = share >= Decimal("0.5")
+
+    def __call__(self, whole: int) -> int:
+        if not self.scale:
+            return to_cents(share_of(euros(whole), self.share))
+        mine_floor, mine_rest = divmod(whole * self.numerator, self.scale)
+        partner_floor, partner_rest = divmod(whole * (self.scale - self.numerator), self.scale)
+        if whole - mine_floor - partner_floor == 0:
+            return mine_floor
+        if mine_rest > partner_rest or (mine_rest == partner_rest and self.at_least_half):
+            return mine_floor + 1
+        return mine_floor
+
+
+def share_row(row: Row, share: Decimal, split: Splitter | None = None) -> Row:
     """A whole-place month or year as this practice's part, line by line."""
     if share == 1:
         return row
-    costs = {kind: share_of(amount, share) for kind, amount in row.costs.items()}
-    subsidies = {k: Range(share_of(r.low, share), share_of(r.high, share)) for k, r in row.subsidies.items()}
+    split = split or Splitter(share)
+    costs = {kind: split(amount) for kind, amount in row.cost_cents.items()}
+    subsidies = {k: cents_range(split(r.lo), split(r.hi)) for k, r in row.subsidies.items()}
     return Row(row.label, costs, subsidies)

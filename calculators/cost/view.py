@@ -4,26 +4,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
+import functools
+from decimal import Decimal
+from html import escape as _escape
 from urllib.parse import urlsplit
 
-from calculators._format import count, euro, long_date, short_date
+from calculators._format import count, euro, euro_cents, long_date, short_date
 from calculators._parts import Expanded, TextFile, collapsed
 from calculators.cost.cashflow import cash_months
 from calculators.cost.chart import render_cash_table, render_chart
 from calculators.cost.headline import headline, render_headline
 from calculators.cost.plan_view import plan_file, render_plan
-from calculators.cost.types import COST_KINDS, CostResult, Range, RouteResult, Row
+from calculators.cost.types import COST_KINDS, EMPTY, Assumption, CostResult, Range, RouteResult, Row
+
+# The same labels, titles and warnings on every keystroke: each is escaped once.
+escape = functools.lru_cache(maxsize=2048)(_escape)
 
 
-def _money(amount) -> str:
+def _money(amount: int) -> str:
+    """An amount in cents."""
+    return f'<span class="hb-money">{euro_cents(amount)}</span>'
+
+
+def _euros(amount: Decimal) -> str:
     return f'<span class="hb-money">{euro(amount)}</span>'
 
 
 def _range(value: Range) -> str:
-    if value.low == value.high:
-        return _money(value.low)
-    return f"{_money(value.low)} tot {_money(value.high)}"
+    if value.lo == value.hi:
+        return _money(value.lo)
+    return f"{_money(value.lo)} tot {_money(value.hi)}"
 
 
 def _scroll_region(caption: str) -> str:
@@ -41,7 +51,7 @@ def _comparison(result: CostResult) -> str:
     )
     rows = "".join(
         f'<tr data-route="{r.route}"><th scope="row">{r.label}</th>'
-        f'<td data-cell="cost">{_money(r.total.total_cost)}</td>'
+        f'<td data-cell="cost">{_money(r.total.cost)}</td>'
         f'<td data-cell="subsidy">{_range(r.total.subsidy)}</td><td data-cell="net">{_range(r.total.net)}</td></tr>'
         for r in result.routes
     )
@@ -61,19 +71,19 @@ def _table(route: RouteResult, rows: list[Row], caption: str, month_labels: bool
     for kind, kind_label in COST_KINDS:
         body.append(
             f"<tr><th scope='row'>{kind_label}</th>"
-            + "".join(f"<td>{_money(r.costs[kind])}</td>" for r in rows)
+            + "".join(f"<td>{_money(r.cost_cents[kind])}</td>" for r in rows)
             + "</tr>"
         )
     body.append(
         "<tr class='hb-calc__sum'><th scope='row'>Totale kosten</th>"
-        + "".join(f"<td>{_money(r.total_cost)}</td>" for r in rows)
+        + "".join(f"<td>{_money(r.cost)}</td>" for r in rows)
         + "</tr>"
     )
     for scheme, title in route.scheme_titles.items():
         if any(scheme in r.subsidies for r in rows):
             body.append(
                 f"<tr><th scope='row'>Subsidie: {escape(title)}</th>"
-                + "".join(f"<td>{_range(r.subsidies.get(scheme, Range()))}</td>" for r in rows)
+                + "".join(f"<td>{_range(r.subsidies.get(scheme, EMPTY))}</td>" for r in rows)
                 + "</tr>"
             )
     body.append(
@@ -121,20 +131,24 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+# The list items of the assumptions hardly change from one keystroke to the next: each is made once.
+@functools.lru_cache(maxsize=1024)
+def _assumption(item: Assumption) -> str:
+    mark = ' <span class="hb-indicative">indicatief</span>' if item.indicative else ""
+    return (
+        f'<li data-param="{item.key}">{escape(item.label)}: {escape(item.value)}{mark} '
+        f'(bron: <a href="{escape(item.source)}">{escape(_host(item.source))}</a>, '
+        f"peildatum {short_date(item.peildatum)})</li>"
+    )
+
+
 def _assumptions(result: CostResult) -> str:
-    items = []
-    for item in result.assumptions:
-        mark = ' <span class="hb-indicative">indicatief</span>' if item.indicative else ""
-        items.append(
-            f'<li data-param="{item.key}">{escape(item.label)}: {escape(item.value)}{mark} '
-            f'(bron: <a href="{escape(item.source)}">{escape(_host(item.source))}</a>, '
-            f"peildatum {short_date(item.peildatum)})</li>"
-        )
+    items = [_assumption(item) for item in result.assumptions]
     inp = result.input
     bvp_salary = "; ".join(f"route {escape(r.label)}: {escape(r.bvp_salary)}" for r in result.routes)
     return (
         "<details class='hb-calc__assumptions'><summary>Gebruikte gegevens en aannames</summary>"
-        f"<p>Salaris: {_money(inp.monthly_salary)} bruto per maand bij voltijd op {long_date(inp.start_date)} "
+        f"<p>Salaris: {_euros(inp.monthly_salary)} bruto per maand bij voltijd op {long_date(inp.start_date)} "
         "(aanname, tenzij de volledige salaristabel in de gegevens staat), daarna verhoogd met de cao-verhogingen.</p>"
         f"<p>Salaris tijdens de BVP: {bvp_salary}.</p>"
         f"<ul>{''.join(items)}</ul></details>"
@@ -151,7 +165,7 @@ def _general(result: CostResult) -> list[str]:
         first_year = result.routes[-1].years[0]
         parts.append(
             f"<p data-cell='freelance'>Ter vergelijking: een zzp- of uitzendkracht voor dezelfde uren kost "
-            f"{_money(result.freelance_per_year)} per jaar; het eerste jaar van de reguliere route kost netto "
+            f"{_euros(result.freelance_per_year)} per jaar; het eerste jaar van de reguliere route kost netto "
             f"{_range(first_year.net)}.</p>"
         )
     return parts

@@ -43,7 +43,7 @@ CANDIDATE_CRITERIA = (
 )
 PRACTICE_CRITERIA = (
     ("place_hours", "Uren in de leerwerkplek"),
-    ("supervisor", "Begeleider met tijd"),
+    ("supervisor", "Praktijkopleider met tijd"),
     ("workplace", "Werkplek in de praktijk"),
     ("sbb", "Erkend leerbedrijf (SBB)"),
     ("shared", "Gedeelde leerwerkplek"),
@@ -246,16 +246,16 @@ def candidate_outcomes(th: Thresholds, candidate: Candidate, practice: Practice,
 
 PRACTICE_REASONS = {
     "supervisor": {
-        "ja": "Er is een begeleider in de praktijk die daar tijd voor heeft.",
-        "twijfel": "Twijfel over de tijd van de begeleider: spreek vooraf af wie begeleidt en hoeveel.",
-        "nee": "Geen begeleider met tijd: zonder begeleiding kan de kandidaat niet leren op de werkplek.",
+        "ja": "Er is een praktijkopleider die daar tijd voor heeft.",
+        "twijfel": "Twijfel over de tijd van de praktijkopleider: spreek vooraf af wie begeleidt en hoeveel.",
+        "nee": "Geen praktijkopleider met tijd: zonder begeleiding kan de kandidaat niet leren op de werkplek.",
         "onbekend": "Nog niet bekend wie de kandidaat in de praktijk begeleidt.",
     },
     "workplace": {
-        "ja": "Er is een eigen werkplek voor de assistent in opleiding.",
+        "ja": "Er is een eigen werkplek voor de leerling.",
         "regelen": "De werkplek moet nog worden geregeld: zorg dat die er is voor de eerste werkdag.",
-        "nee": "Geen werkplek voor de assistent in opleiding.",
-        "onbekend": "Nog niet bekend of er een werkplek voor de assistent in opleiding is.",
+        "nee": "Geen werkplek voor de leerling.",
+        "onbekend": "Nog niet bekend of er een werkplek voor de leerling is.",
     },
     "sbb": {
         "ja": "De praktijk is erkend leerbedrijf (SBB).",

@@ -132,9 +132,9 @@ def fields(bundle: Mapping[str, Any]) -> tuple[Field, ...]:
               unit="uur", minimum=Decimal(0), maximum=fulltime,
               help=f"Bij een gedeelde plek: de uren van beide praktijken samen. Advies: minimaal "
                    f"{number(th.advised_min_hours)} uur, BBL-minimum {number(th.hard_min_hours)} uur."),
-        Field("practice_supervisor", "Praktijk: begeleider met tijd", "choice", "ja", choices=SUPERVISOR_CHOICES,
+        Field("practice_supervisor", "Praktijk: praktijkopleider met tijd", "choice", "ja", choices=SUPERVISOR_CHOICES,
               help="Een gediplomeerde doktersassistent die tijd heeft om de kandidaat te begeleiden."),
-        Field("practice_workplace", "Praktijk: eigen werkplek voor de assistent in opleiding", "choice", "ja",
+        Field("practice_workplace", "Praktijk: eigen werkplek voor de leerling", "choice", "ja",
               choices=WORKPLACE_CHOICES),
         Field("practice_sbb", "Praktijk: erkend leerbedrijf (SBB)", "choice", "ja", choices=SBB_CHOICES,
               help="Een BBL-leerwerkplek vraagt een erkenning door SBB; die kun je aanvragen."),

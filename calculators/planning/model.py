@@ -147,7 +147,7 @@ def _milestones(bundle: Mapping[str, Any], plan_: Plan) -> tuple[Item, ...]:
     extra = [
         one("bvp_start", "Start BVP", bvp.start),
         one("bvp_end", "Laatste dag BVP", bvp.end),
-        one("bbl_start", "Start BBL-leer-arbeidsovereenkomst (de 'knip'; de proeftijd begint nu pas)", bbl_start),
+        one("bbl_start", "Start BBL-contract (de 'knip'; de proeftijd begint nu pas)", bbl_start),
         one("probation_end", "Einde proeftijd", add_months(bbl_start, probation) - DAY),
         one("year_one_end", "Einde eerste opleidingsjaar", add_months(bvp.start, 12) - DAY),
         one("diploma", "Diploma uiterlijk", add_months(bvp.start, 12 * years) - DAY),

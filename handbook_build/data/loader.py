@@ -17,6 +17,7 @@ from handbook_build.data.checks import check_periods, semantic_problems
 from handbook_build.data.journey_checks import journey_problems
 from handbook_build.data.schema import document_validator, schema_problems, validation_problems
 from handbook_build.data.yaml_reading import read_yaml
+from handbook_build.glossary import glossary_problems
 from handbook_build.problems import DataError, DataProblem, key_path
 
 BUNDLE_FORMAT = 1
@@ -60,7 +61,7 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
         bundle["facts"][stem] = {**document, "file": display}
     elif kind == "region":
         bundle["region"] = {**document, "file": display}
-    elif kind in JOURNEY_KINDS:  # who does what, contacts, monitoring: one file each, read by the pages
+    elif kind in SINGLE_FILE_KINDS:  # who does what, contacts, monitoring, glossary: one file each
         bundle[kind] = {**document, "file": display}
     elif kind == "index":
         bundle["supported_period"] = document["supported_period"]
@@ -69,8 +70,9 @@ def _add_to_bundle(bundle: dict, document: dict, path: Path, data_dir: Path, dis
 
 
 # Kinds of which data/ holds exactly one file, each bundled under its kind (data/roles.yaml, contacts.yaml,
-# monitoring.yaml); the pages of "Aan de slag" and "Na de start" render them.
+# monitoring.yaml: the pages of "Aan de slag" and "Na de start" render them; glossary.yaml: the page "Begrippen").
 JOURNEY_KINDS = ("roles", "contacts", "monitoring")
+SINGLE_FILE_KINDS = (*JOURNEY_KINDS, "glossary")
 
 SOURCE_DOCUMENTS = "source_documents.json"
 # A fork's own data: its regional schemes, one file each, beside the national ones in data/schemes/. The folder
@@ -136,7 +138,7 @@ def load_data(data_dir: Path) -> dict:
         "funding_check_all_routes": [],
         "facts": {},
         "region": None,
-        **{kind: None for kind in JOURNEY_KINDS},
+        **{kind: None for kind in SINGLE_FILE_KINDS},
         "documents": {},
         "changelog": [],
     }
@@ -175,7 +177,7 @@ def _placement_problems(document: dict, path: Path, data_dir: Path, bundle: dict
     if regional in path.parents and (document["kind"] != "scheme" or path.parent != regional):
         return [DataProblem(display, "kind", f"in data/{REGIONAL_FOLDER}/ horen alleen regionale regelingen "
                                              "(kind: scheme), direct in die map")]
-    if document["kind"] in JOURNEY_KINDS and bundle[document["kind"]] is not None:
+    if document["kind"] in SINGLE_FILE_KINDS and bundle[document["kind"]] is not None:
         other = bundle[document["kind"]]["file"]
         return [DataProblem(display, "kind", f"er is al een bestand met kind: {document['kind']} ({other}); "
                                              "voeg de gegevens daar toe")]
@@ -193,11 +195,12 @@ def _bundle_problems(bundle: dict, data_dir: Path) -> list[DataProblem]:
         problems.append(DataProblem("data/index.yaml", "", "bestand ontbreekt (kind: index met supported_period)"))
     if bundle["region"] is None:
         problems.append(DataProblem("data/region.yaml", "", "bestand ontbreekt (kind: region)"))
-    for kind in JOURNEY_KINDS:
+    for kind in SINGLE_FILE_KINDS:
         if bundle[kind] is None:
             problems.append(DataProblem(f"data/{kind}.yaml", "", f"bestand ontbreekt (kind: {kind})"))
     if not problems:
         problems.extend(journey_problems(bundle))
+        problems.extend(DataProblem(file, key, reason) for file, key, reason in glossary_problems(bundle))
     years = [(f"{y['file']}", y["first_day"], y["last_day"]) for y in bundle["school_holidays"].values()]
     check_periods(years, "data/school_holidays", problems)
     # What the calculators need of the data (formulas per cash scheme, known routes): checked by them.

@@ -28,7 +28,7 @@ FIELD = re.compile(r"⟦([^⟦⟧]*)⟧")
 _FALLBACKS = {
     "name": "[regio]",
     "organisations": "[namen van de samenwerkende partijen]",
-    "lead": "[organisatie van de projectleider]",
+    "lead": "[organisatie van de projectcoördinator]",
     "school": "[naam school]",
 }
 

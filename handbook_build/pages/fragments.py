@@ -7,7 +7,7 @@ macros (mkdocs-macros, Zensical) gets the same text.
 
 from __future__ import annotations
 
-from handbook_build import documents, pdf
+from handbook_build import documents, glossary, pdf
 from handbook_build.data import build_date
 from handbook_build.freshness import render_status_page
 from handbook_build.pages import journey, schemes, tables, wages
@@ -175,12 +175,14 @@ JOURNEY_PARTS = {
     "report_template": lambda bundle, _: journey.report_template(bundle),
     "report_recipients": lambda bundle, _: journey.report_recipients(bundle),
     "yearly_applications": lambda bundle, _: journey.yearly_applications(bundle, build_date()),
+    "glossary": lambda bundle, _: glossary.glossary_page(bundle),  # the page Begrippen, from data/glossary.yaml
 }
 
 
 def journey_part(site: SiteContent, part: str, where: int | str | None = None) -> str:
-    """One fragment made from data/roles.yaml, contacts.yaml, monitoring.yaml or the schemes' yearly windows:
-    `part` names it (JOURNEY_PARTS); `where` is the step or page for "roles"."""
+    """One fragment made from data/roles.yaml, contacts.yaml, monitoring.yaml, glossary.yaml or the schemes' yearly
+    windows: `part` names it (JOURNEY_PARTS); `where` is the step or page for "roles"."""
     if part not in JOURNEY_PARTS:
         raise KeyError(f"onbekend deel '{part}' voor de macro journey; kies uit: {', '.join(JOURNEY_PARTS)}")
     return JOURNEY_PARTS[part](site.bundle, where)
+

@@ -7,11 +7,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from handbook_build.documents import handbook_version
+from handbook_build.site import load_site_data
 from tests.browser.conftest import RecordedPage
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 PAGE = "bijlagen/stap-5/e-papierwerk-voor-de-start/"
+VERSION = handbook_version(load_site_data(ROOT))  # the newest release in data/changelog.yaml
 
 
 def first_checklist(recorded: RecordedPage):
@@ -53,7 +57,7 @@ def test_ticks_survive_a_reload_and_reset_clears_them(recorded_page: RecordedPag
     expect(page.locator(".hb-checklist-count").first).to_have_text(f"2 van {total} afgevinkt")
     assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked() and not boxes.nth(2).is_checked()
     stored = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('hb-checklist:'))")
-    assert stored == [f"hb-checklist:2026.1:{PAGE}#1"]
+    assert stored == [f"hb-checklist:{VERSION}:{PAGE}#1"]
 
     # Printing shows the ticks: the boxes stay checked and the reset button is hidden.
     page.emulate_media(media="print")

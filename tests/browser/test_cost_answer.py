@@ -1,5 +1,5 @@
 """The GP's answer first: the route questions pick the route, headline and chart follow live, and the answer
-prints on at most two A4 pages (issue 16)."""
+prints on at most two A4 pages."""
 
 from __future__ import annotations
 

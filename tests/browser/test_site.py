@@ -30,7 +30,7 @@ def test_search_finds_term_and_opens_a_result(recorded_page: RecordedPage, site_
     expect(search).to_be_focused()
     search.fill(term)
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=30_000)  # the search index is built in a worker on 2 cores
+    expect(results.first).to_be_visible(timeout=60_000)  # the search index is built in a worker on 2 cores
     first_link = results.first.locator("a").first
     target = first_link.get_attribute("href")
     assert target

@@ -10,8 +10,9 @@ import docx
 import pptx
 import pytest
 
-from handbook_build.documents import load_documents, load_step_resources
+from handbook_build.documents import handbook_version, load_documents, load_step_resources
 from handbook_build.documents.fields import region_value
+from handbook_build.site import load_site_data
 from tests.conftest import ROOT, build_site, copy_project
 from tests.regions import make_national, region_of
 
@@ -113,7 +114,7 @@ def test_each_step_page_has_one_generated_section_whose_links_resolve(built_site
 def test_checklists_carry_their_id_and_the_version(built_site: Path) -> None:
     html = (built_site / "bijlagen" / "stap-5" / "e-papierwerk-voor-de-start" / "index.html").read_text("utf-8")
     lists = re.findall(r'<ul class="task-list hb-checklist" data-checklist="([^"]+)" data-version="([^"]+)">', html)
-    assert lists[0] == ("bijlagen/stap-5/e-papierwerk-voor-de-start/#1", "2026.1")
+    assert lists[0] == ("bijlagen/stap-5/e-papierwerk-voor-de-start/#1", handbook_version(load_site_data(ROOT)))
     assert len({checklist for checklist, _ in lists}) == len(lists) >= 5
     assert "checklists.js" in html
 
@@ -148,7 +149,7 @@ def check_deck(site: Path, region_text: str) -> str:
 
 def test_the_built_presentation_opens_with_placeholders_nationally(national_site: Path) -> None:
     text = check_deck(national_site, "[regio]")
-    assert "Projectleiding: [organisatie van de projectleider]" in text
+    assert "Projectleiding: [organisatie van de projectcoördinator]" in text
     assert "(BVP) van 6 weken" in text  # today's value in data/training (golden, national)
 
 

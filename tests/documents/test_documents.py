@@ -18,7 +18,7 @@ from handbook_build.documents.steps import load_step_resources, render_step_reso
 from tests.conftest import ROOT
 
 DOCUMENTS = load_documents(ROOT)
-# The bijlagen the issue asks for as complete documents (issue 15).
+# The bijlagen that are complete documents.
 REQUIRED = {"1A", "2A", "2B", "2C", "2D", "2F", "3A", "4A", "4B", "5A", "5B", "5C", "5E", "5G", "5I", "6B", "6C",
             "6G", "7A", "8A"}
 ON = dt.date(2026, 12, 1)
@@ -43,7 +43,7 @@ def test_national_version_leaves_visible_placeholders_and_no_field_syntax(doc_id
     assert "⟦" not in markdown and "⟧" not in markdown and "{{" not in markdown
     if "region." in DOCUMENTS[doc_id].body:
         assert re.search(r"\[(regio|naam school|namen van de samenwerkende partijen|organisatie van de "
-                         r"projectleider)\]", markdown)
+                         r"projectcoördinator)\]", markdown)
     assert "Nederland" not in markdown  # the national version names no region in the letters themselves
 
 
@@ -122,7 +122,7 @@ def test_step_section_lists_documents_calculator_and_tips_once() -> None:
     tips = "## Tips uit de regio {#tips-uit-de-regio}\n\nEr zijn nog geen tips.\n"
     markdown = render_step_resources(6, tips, "stappen/stap-6-regelzaken.md", ROOT)
     assert markdown.startswith("## Wat je bij deze stap gebruikt")
-    assert "- [6C Wat de leer-arbeidsovereenkomst BBL moet bevatten](../bijlagen/stap-6/c-model-bbl-contract.md)" \
+    assert "- [6C Wat het BBL-contract moet bevatten](../bijlagen/stap-6/c-model-bbl-contract.md)" \
         in markdown
     assert '<a href="../../documenten/6c-bbl-contract.docx" download>' in markdown
     assert "- [Kosten en subsidies](../rekenhulpen/kosten.md)" in markdown
@@ -231,7 +231,7 @@ def test_the_survey_has_a_privacy_notice_and_asks_days_places_and_sharing(exampl
     assert "eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679" in notice
     questions = survey.split("## Vragenlijst voor huisartsenpraktijken", 1)[1]
     assert "Hoeveel leerwerkplekken kunt u bieden?" in questions
-    assert "Op welke dagen zijn er een werkplek en een begeleider" in questions
+    assert "Op welke dagen zijn er een werkplek en een praktijkopleider" in questions
     assert "delen met een praktijk uit uw\n   hagro" in questions
     assert re.search(r"^18\. Ik heb de privacyverklaring gelezen en geef toestemming", questions, re.M)
 

@@ -88,7 +88,7 @@ def test_the_national_deck_shows_placeholders_for_the_region(tmp_path: Path, nat
     assert slides[0][0] == "Zij-instromers opleiden tot doktersassistent in [regio]"
     assert "Een voorstel van [namen van de samenwerkende partijen]" in slides[0][1]
     text = "\n".join(body for _, body, _ in slides)
-    assert "Projectleiding: [organisatie van de projectleider]" in text and "Nederland" not in text
+    assert "Projectleiding: [organisatie van de projectcoördinator]" in text and "Nederland" not in text
 
 
 def test_slides_keep_numbers_levels_and_continue_long_lists() -> None:

@@ -1,4 +1,4 @@
-"""The build ships only a Pyodide snapshot that Pyodide can restore (pyodide issue 6254: a 30 MiB heap)."""
+"""The build ships only a Pyodide snapshot that Pyodide can restore (Pyodide issue #6254: a 30 MiB heap)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_a_snapshot_at_the_limit_passes(tmp_path: Path) -> None:
 
 def test_a_snapshot_one_byte_over_fails_with_a_dutch_reason_and_is_removed(tmp_path: Path) -> None:
     path = fake_snapshot(tmp_path, RESTORABLE_HEAP_BYTES + 1)
-    with pytest.raises(SnapshotTooLarge, match=r"31,457,281 bytes.*hoogstens 31,457,280.*pyodide issue 6254"):
+    with pytest.raises(SnapshotTooLarge, match=r"31,457,281 bytes.*hoogstens 31,457,280.*Pyodide issue #6254"):
         check_snapshot_size(path)
     assert not path.exists()
 

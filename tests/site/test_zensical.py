@@ -26,7 +26,9 @@ from pypdf import PdfReader
 
 from handbook_build.built_pages import main_content
 from handbook_build.data import build_date
+from handbook_build.documents import handbook_version
 from handbook_build.pdf import PDF_NAME
+from handbook_build.site import load_site_data
 from handbook_build.tips import dutch_date
 from tests.conftest import ROOT, copy_project
 from tests.regions import apply_example
@@ -123,7 +125,7 @@ def test_the_same_checklists_named_and_keyed_alike(built_site: Path, zensical_si
         assert _NAMED_BOX.findall(ours) == _NAMED_BOX.findall(theirs), page
         lists += len(_CHECKLIST.findall(ours))
     assert lists >= 10
-    assert ("bijlagen/stap-5/e-papierwerk-voor-de-start/#1", "2026.1") in _CHECKLIST.findall(
+    assert ("bijlagen/stap-5/e-papierwerk-voor-de-start/#1", handbook_version(load_site_data(ROOT))) in _CHECKLIST.findall(
         read(zensical_site, "bijlagen/stap-5/e-papierwerk-voor-de-start/index.html"))
 
 

@@ -1,4 +1,4 @@
-// Tickable checklists (issue 15). The pipeline (handbook_build/site_pages.py) marks every task list with
+// Tickable checklists. The pipeline (handbook_build/site_pages.py) marks every task list with
 // data-checklist (page + number) and data-version; this script enables its checkboxes, keeps the ticks in localStorage under
 // "hb-checklist:<version>:<checklist>" (nothing leaves the browser), and adds a live count and a reset button.
 // Without JavaScript the checkboxes stay disabled and the list prints as a plain list with empty boxes.

@@ -48,7 +48,7 @@ self.addEventListener("activate", (event) => event.waitUntil(cleanUp().then(() =
 
 // Keep what the page already has, from the browser's HTTP cache only (`only-if-cached`): the page the reader
 // opened before this worker controlled it, and the runtime files a calculator page used. What the HTTP cache did
-// not keep is not downloaded a second time (issue 19); the worker keeps it when the page fetches it again.
+// not keep is not downloaded a second time; the worker keeps it when the page fetches it again.
 async function keep(urls, cacheMode) {
   for (const href of urls) {
     const url = new URL(href);
@@ -81,7 +81,7 @@ self.addEventListener("message", (event) => {
 });
 
 // Runtime files the worker already holds are left to the browser's HTTP cache while online (it also keeps the
-// compiled WebAssembly; answering from Cache Storage measured slower, README). Known per worker start.
+// compiled WebAssembly; answering from Cache Storage measured slower, DESIGN.md). Known per worker start.
 const held = new Set();
 
 async function runtimeFile(event, place) {
@@ -91,7 +91,7 @@ async function runtimeFile(event, place) {
   if (cached && !self.navigator.onLine) return cached;
   try {
     const response = await fetch(event.request);
-    // The response the page fetches anyway is the one kept: no second download (issue 19).
+    // The response the page fetches anyway is the one kept: no second download.
     if (!cached && response.ok) event.waitUntil(cache.put(place.key, response.clone()).then(() => held.add(place.key)));
     return response;
   } catch (error) {

@@ -31,7 +31,7 @@ function wasmFailure() {
 }
 
 // The cache keeps the gzip file as built (6 MB instead of 31): decompressing checks its CRC on every
-// visit and measured no slower than reading the raw bytes (README, design notes).
+// visit and measured no slower than reading the raw bytes (DESIGN.md).
 async function cachedSnapshot(url) {
   if (!url || typeof caches === "undefined") return null;
   try {
@@ -128,7 +128,7 @@ async function part({ id, calculator, part: key, input }) {
   }
 }
 
-// Template and result go through Pyodide's in-memory file system, not through JSON (README, design notes).
+// Template and result go through Pyodide's in-memory file system, not through JSON (DESIGN.md).
 /** @param {import("./protocol.js").DocumentMessage} message */
 async function makeDocument({ id, calculator, document, template, input }) {
   const folder = "/tmp/hb-documents";
