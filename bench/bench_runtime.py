@@ -1,7 +1,8 @@
 """Benchmark of the browser runtime as readers meet it: prints figures and targets, asserts nothing.
 
     uv run python bench/bench_runtime.py [--runs 3] [--changes 100] [--profiles unthrottled,home,mobile,phone]
-        [--gzip on,off] [--pages kosten,planning,matching,matching-regio] [--levers] [--site DIR]
+        [--gzip on,off] [--gzip-off-profiles home] [--pages kosten,planning,matching,matching-regio] [--levers]
+        [--site DIR]
     uv run python bench/bench_runtime.py --recompute-only --profiles home --gzip on [--site DIR]
 
 Builds the site, serves it like GitHub Pages (max-age=600, gzip for the types it compresses; with gzip off, every
@@ -54,6 +55,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--changes", type=int, default=100)
     parser.add_argument("--profiles", default=",".join(PROFILES))
     parser.add_argument("--gzip", default="on,off", help="on, off or both (on,off)")
+    parser.add_argument("--gzip-off-profiles", help="the profiles measured with gzip off too (default: every one)")
     parser.add_argument("--pages", default=",".join(page_name(p) for p in CALCULATOR_PAGES))
     parser.add_argument("--levers", action="store_true",
                         help="also the cost page with the snapshot fetched before booting, and never restored")
@@ -75,8 +77,9 @@ def main() -> None:
     args = arguments()
     pages = tuple(p for p in CALCULATOR_PAGES if page_name(p) in args.pages.split(","))
     variants = ("site", "fetch", "none") if args.levers else ("site",)
-    conditions = [Condition(PROFILES[name], gzip == "on")
-                  for gzip in args.gzip.split(",") for name in args.profiles.split(",")]
+    gzip_off = (args.gzip_off_profiles or args.profiles).split(",")
+    conditions = [Condition(PROFILES[name], gzip == "on") for gzip in args.gzip.split(",")
+                  for name in args.profiles.split(",") if gzip == "on" or name in gzip_off]
     site = args.site or Path(tempfile.mkdtemp(prefix="bench-site-"))
     version = add_bare_page(site) if args.site else build(site)
     hosts = {compress: serve(site, compress) for compress in {c.gzip for c in conditions}}
@@ -97,9 +100,11 @@ def main() -> None:
         return
     try:
         with sync_playwright() as playwright:
-            for _ in range(args.runs):  # runs interleave the conditions, so a busy minute hits all of them alike
+            for run in range(args.runs):  # runs interleave the conditions, so a busy minute hits all of them alike
                 for figures in all_figures:
                     one_run(playwright, hosts[figures.condition.gzip].url, figures, pages, variants)
+                    print(f"run {run + 1}/{args.runs}, {figures.condition.label}: done at "
+                          f"{time.strftime('%H:%M:%S')}", file=sys.stderr, flush=True)
             for figures in all_figures:
                 if figures.condition.profile.name == "home" and figures.condition.gzip:
                     url = hosts[True].url
