@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -91,6 +92,15 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         self.sent.add(self.path, len(body))
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser closed at the end of a visit drops the downloads still running (the idle-time offline copy on a
+    slow profile): not worth a traceback."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class StaticHost:
     server: http.server.ThreadingHTTPServer
@@ -105,6 +115,6 @@ class StaticHost:
 def serve(site: Path, compress: bool = True) -> StaticHost:
     sent = SentLog()
     handler = type("Handler", (StaticHostHandler,), {"sent": sent, "compress": compress})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return StaticHost(server, f"http://127.0.0.1:{server.server_address[1]}/", sent)
