@@ -84,7 +84,7 @@ def main() -> None:
     version = add_bare_page(site) if args.site else build(site)
     hosts = {compress: serve(site, compress) for compress in {c.gzip for c in conditions}}
     all_figures = [ConditionFigures(condition) for condition in conditions]
-    started = time.strftime("%Y-%m-%d %H:%M %Z")
+    started = time.monotonic()
     if args.recompute_only:
         try:
             with sync_playwright() as playwright:
@@ -116,8 +116,9 @@ def main() -> None:
         if not args.site:
             shutil.rmtree(site, ignore_errors=True)
     command = "uv run python bench/bench_runtime.py " + shlex.join(sys.argv[1:])
-    print(f"`{command.strip()}`: Pyodide {version}; {machine()}; started {started}, ended "
-          f"{time.strftime('%Y-%m-%d %H:%M %Z')}; {args.runs} runs, each visit in a fresh on-disk browser profile. "
+    print(f"`{command.strip()}`: Pyodide {version}; {machine()}; {time.strftime('%Y-%m-%d')}, "
+          f"{(time.monotonic() - started) / 60:.0f} minutes; {args.runs} runs, each visit in a fresh on-disk "
+          "browser profile. "
           "A figure is the median of the runs with their lowest and highest value in brackets; a ratio is taken "
           "within each run (against that run's bare core), then the median of those.\n")
     for figures in all_figures:
