@@ -62,7 +62,7 @@ def _value(used: UsedValue) -> str:
         names = {**LABELS, **STATUS_LABELS}
         order = [*LABELS, *STATUS_LABELS]
         keys = sorted(used.value, key=lambda k: order.index(k) if k in order else len(order))
-        return ", ".join(f"{lower_first(names.get(k, k))} {number(used.value[k])}" for k in keys)
+        return "; ".join(f"{lower_first(names.get(k, k))} {number(used.value[k])}" for k in keys)
     return number(Decimal(used.value)) + UNIT_WORDS.get(used.unit, "")
 
 
