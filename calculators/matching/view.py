@@ -80,7 +80,7 @@ def used_values(th: Thresholds) -> str:
 
 def _klik(th: Thresholds) -> str:
     return (f"<p data-klikgesprek>De huisarts spreekt de voorgestelde kandidaten in een klikgesprek en heeft daarna "
-            f"{_n(th.decision_weeks, 'week', 'weken')} om een go of no-go door te geven aan de projectcoördinator "
+            f"{_n(th.decision_weeks, 'week', 'weken')} om de projectcoördinator ja of nee te laten weten "
             f"({step_link('klikgesprek')}).</p>")
 
 
