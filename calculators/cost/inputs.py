@@ -192,9 +192,9 @@ def _salary_fields(p: ParameterNode, parameters: Parameters, start: dt.date) -> 
         required=False,
         below_minimum="De rekenhulp rekent met zij-instromers van 18 jaar of ouder.",
         help=(
-            "Laat leeg bij 21 jaar of ouder. Wie jonger is, heeft recht op het minimumjeugdloon: een deel van "
-            "het minimumloon dat afhangt van de leeftijd, en voor BBL-leerlingen ook van de datum (zie de pagina "
-            "Salaris en cao). De rekenhulp controleert de leeftijd op de startdatum."
+            "Laat leeg bij 21 jaar of ouder. Wie jonger is, heeft recht op het minimumjeugdloon. Dat is een deel "
+            "van het minimumloon dat afhangt van de leeftijd, en voor BBL-leerlingen ook van de datum (zie de "
+            "pagina Salaris en cao). De rekenhulp controleert de leeftijd op de startdatum."
         ),
     )
     if not has_complete_table(parameters):

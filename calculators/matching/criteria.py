@@ -38,7 +38,7 @@ CANDIDATE_CRITERIA = (
     ("service", "Dienstverlenende houding"),
     ("learnability", "Leerbaarheid"),
     ("finance", "Financiën en route"),
-    ("commitment", "Commitment"),
+    ("commitment", "Motivatie"),
     ("entry", "Instroomeisen (school)"),
 )
 PRACTICE_CRITERIA = (

@@ -43,7 +43,7 @@ ASSESSED = (
     ("life_experience", "levenservaring", "Ervaring uit eerder werk of het leven zelf, bijvoorbeeld aan de balie."),
     ("service", "dienstverlenende houding", "Gericht op de patiënt en het team, gastvrij en geduldig."),
     ("learnability", "leerbaarheid", "Leergierig en in staat om werk en school tegelijk te doen."),
-    ("commitment", "commitment", "Wil het hele traject afmaken."),
+    ("commitment", "motivatie", "Wil het hele traject afmaken."),
 )
 
 

@@ -62,7 +62,7 @@ def _value(used: UsedValue) -> str:
         names = {**LABELS, **STATUS_LABELS}
         order = [*LABELS, *STATUS_LABELS]
         keys = sorted(used.value, key=lambda k: order.index(k) if k in order else len(order))
-        return ", ".join(f"{lower_first(names.get(k, k))} {number(used.value[k])}" for k in keys)
+        return "; ".join(f"{lower_first(names.get(k, k))} {number(used.value[k])}" for k in keys)
     return number(Decimal(used.value)) + UNIT_WORDS.get(used.unit, "")
 
 
@@ -80,7 +80,7 @@ def used_values(th: Thresholds) -> str:
 
 def _klik(th: Thresholds) -> str:
     return (f"<p data-klikgesprek>De huisarts spreekt de voorgestelde kandidaten in een klikgesprek en heeft daarna "
-            f"{_n(th.decision_weeks, 'week', 'weken')} om een go of no-go door te geven aan de projectcoördinator "
+            f"{_n(th.decision_weeks, 'week', 'weken')} om de projectcoördinator ja of nee te laten weten "
             f"({step_link('klikgesprek')}).</p>")
 
 

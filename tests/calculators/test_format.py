@@ -101,7 +101,7 @@ def test_each_calculator_says_one_and_two_in_correct_dutch(n: int, week: str, mo
     planning = run("planning", bundle, {"weeks_gp_decision": str(n + 1)})["result"]
     assert f"Het draaiboek geeft de huisarts hoogstens {week} bedenktijd na het klikgesprek." in planning.warnings
     checklist = html_of("matching", bundle, {"b_hours": "24", "b_route": "uwv", "b_entry": "ja"})
-    assert f"heeft daarna {week} om een go" in checklist
+    assert f"heeft daarna {week} om de projectcoördinator ja of nee" in checklist
     assert f"stelt per huisarts {candidate} voor" in checklist
     candidates = csv_rows("id;uren;route;instroomeisen", [f"K{i};32;uwv;ja" for i in range(n)])
     practices = csv_rows("id;uren;routes", [f"P{i};32;alle" for i in range(n)])

@@ -8,6 +8,8 @@ are its string constants; data labels are the values of the keys the pages show.
 from __future__ import annotations
 
 import ast
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,8 @@ from tests.conftest import ROOT
 
 CONTRIBUTOR_FOLDER = "docs/bijdragen/"
 # Keys of data/ whose values the pages show a reader (tables, the funding check, who-does-what, contacts).
-SHOWN_KEYS = {"label", "short", "description", "definition", "purpose", "title", "name", "summary", "tasks"}
+SHOWN_KEYS = {"label", "short", "description", "definition", "purpose", "title", "name", "summary", "tasks", "covers",
+              "note"}
 
 
 def page_paths(root: Path = ROOT) -> list[str]:
@@ -71,3 +74,20 @@ def data_labels(root: Path = ROOT) -> Iterator[tuple[str, str]]:
             continue
         for text in _shown(yaml.safe_load(path.read_text(encoding="utf-8"))):
             yield path.relative_to(root).as_posix(), text
+
+
+# Inputs that open each calculator's variants: the defaults, and a route chosen (the cost answer then explains it).
+ANSWER_INPUTS: tuple[dict[str, str], ...] = ({}, {"route": "uwv"}, {"route": "ssfh"})
+_BLOCK_END = re.compile(r"</(?:p|li|td|th|h[1-6]|div|label|summary|dt|dd|option|caption|legend)>")
+
+
+def calculator_answers(bundle: Any) -> Iterator[tuple[str, str]]:
+    """(calculator, text) of what each calculator shows as the build renders it (form, answer, every part
+    unfolded), one block of text per paragraph, item, cell or label, with the markup left out."""
+    from calculators._registry import CALCULATORS, embed
+
+    for name in CALCULATORS:
+        for raw in ANSWER_INPUTS:
+            markup = re.sub(r"<(script|style|svg)\b[\s\S]*?</\1>", " ", embed(name, bundle, raw))
+            text = html.unescape(re.sub(r"<[^>]+>", " ", _BLOCK_END.sub("\n\n", markup)))
+            yield name, text

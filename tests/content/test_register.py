@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.content.reader_sources import page_lines, page_paths
+from tests.calculators.conftest import REAL
+from tests.content.reader_sources import calculator_answers, page_lines, page_paths
 
 U = re.compile(r"(?<![\w'’-])(?:u|uw|U|Uw)(?![\w'’-])")
 JE = re.compile(r"(?<![\w'’-])(?:je|jij|jou|jouw|jezelf|Je|Jij|Jou|Jouw)(?![\w'’-])")
@@ -33,6 +34,13 @@ def mixed_parts(path: str, root: Path = ROOT) -> list[str]:
 
 def test_no_part_of_a_page_mixes_u_and_je() -> None:
     assert [hit for path in page_paths() for hit in mixed_parts(path)] == []
+
+
+def test_calculators_say_je() -> None:
+    """A calculator speaks to whoever fills it in, coordinator or GP, as je, like the pages around it."""
+    found = sorted({f"{name}: {line.strip()[:90]}" for name, text in calculator_answers(REAL)
+                    for line in text.splitlines() if U.search(QUOTED_OR_PLACEHOLDER.sub("", line))})
+    assert found == []
 
 
 def test_documents_ask_heeft_u() -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from handbook_build.reader_text import units
+from tests.calculators.conftest import REAL
 from tests.conftest import ROOT
-from tests.content.reader_sources import page_paths
+from tests.content.reader_sources import calculator_answers, page_paths
 
 MAX_WORDS = 30
 # (source, the unit's first words) -> why it may be longer.
@@ -34,6 +35,19 @@ def long_units(path: str, text: str) -> list[str]:
 def test_no_sentence_over_thirty_words() -> None:
     found = [hit for path in page_paths() for hit in long_units(path, (ROOT / path).read_text(encoding="utf-8"))]
     assert found == [], f"{len(found)} zinnen van meer dan {MAX_WORDS} woorden"
+
+
+def test_no_sentence_over_thirty_words_in_a_calculator_answer() -> None:
+    """The same rule for what the calculators show. Their answers list values and routes separated by semicolons
+    ("route UWV: ...; route SSFH: ..."), so each part between semicolons counts as one unit."""
+    found = []
+    for name, text in calculator_answers(REAL):
+        for unit in units(text):
+            for part in unit.text.split(";"):
+                words = len([token for token in part.split() if any(c.isalnum() for c in token)])
+                if words > MAX_WORDS:
+                    found.append(f"{name}: {words} woorden: {part.strip()[:90]}…")
+    assert sorted(set(found)) == []
 
 
 # A word written twice ("binnen binnen") is a typo, except where Dutch repeats it: "hoe je je aanmeldt", "pas de

@@ -37,6 +37,9 @@ EXCEPTIONS = {
         "what the 2022 model file calls itself",
     ("calculators/matching/columns.py", "begeleider"): "a column name of the CSV format; lists made earlier use it",
     ("calculators/matching/regional_inputs.py", "begeleider"): "the same CSV column name in the example file",
+    ("calculators/matching/columns.py", "commitment"): "a column name of the CSV format; lists made earlier use it",
+    ("calculators/matching/regional_inputs.py", "commitment"): "the same CSV column name in the example file",
+    ("data/matching.yaml", "commitment (motivatie)"): "the key of the weight in the data, named with its label",
 }
 
 
