@@ -116,7 +116,8 @@ def make_snapshot(pyodide_source: Path, calculators: bytes, data: bytes, target:
         zip_path.write_bytes(calculators)
         data_path.write_bytes(data)
         target.parent.mkdir(parents=True, exist_ok=True)
-        arguments = [str(pyodide_source), str(zip_path), str(data_path), str(target), *([str(stdlib)] if stdlib else [])]
+        arguments = [str(pyodide_source), str(zip_path), str(data_path), str(target)]
+        arguments += [str(stdlib)] if stdlib else []
         return _run_node(SNAPSHOT_SCRIPT, arguments, "de Pyodide-snapshot")
 
 
