@@ -1,9 +1,14 @@
-"""Network conditions and byte counting through the Chrome DevTools Protocol.
+"""Network (and CPU) conditions and byte counting through the Chrome DevTools Protocol.
 
 The page's CDP session emulates the profile (`Network.emulateNetworkConditions`; Chromium applies it to the
 page's dedicated workers too) and auto-attaches to the workers and the service worker, non-flattened, so their
 `Network.loadingFinished` events reach this session through `Target.receivedMessageFromTarget`. The service
 worker gets the same conditions, so its downloads (the offline cache) travel over the same slow link.
+
+A slower CPU (`Emulation.setCPUThrottlingRate`) reaches the page's main thread only: Chromium answers "Operation is
+only supported for pages, not workers" when a worker is asked, so Pyodide in the worker boots at full speed while
+the page's own scripts, parsing and layout run at a quarter of it. The phone profile therefore measures what
+blocks the main thread on a slower phone, not a slower Pyodide boot.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ class NetworkProfile:
     upload_bytes_s: float
     latency_ms: float
     connection_type: str  # what navigator.connection.type reports under emulation
+    cpu_slowdown: float = 1.0  # the page's main thread only (see above)
+    has_targets: bool = True  # the phone profile is reported, its targets are not set yet
 
     def conditions(self) -> dict[str, object]:
         return {"offline": False, "latency": self.latency_ms, "downloadThroughput": self.download_bytes_s or -1,
@@ -31,9 +38,11 @@ class NetworkProfile:
 
 MBIT = 1_000_000 / 8
 PROFILES = {
-    "localhost": NetworkProfile("localhost", "127.0.0.1, onbeperkt", 0, 0, 0, "ethernet"),
+    "unthrottled": NetworkProfile("unthrottled", "onbeperkt: 127.0.0.1, geen rem", 0, 0, 0, "ethernet"),
     "home": NetworkProfile("home", "thuis: 50 Mbit/s, 20 ms", 50 * MBIT, 20 * MBIT, 20, "wifi"),
     "mobile": NetworkProfile("mobile", "traag mobiel: 9 Mbit/s, 60 ms", 9 * MBIT, 3 * MBIT, 60, "cellular4g"),
+    "phone": NetworkProfile("phone", "telefoon: 4× CPU, 9 Mbit/s, 60 ms", 9 * MBIT, 3 * MBIT, 60, "cellular4g",
+                            cpu_slowdown=4, has_targets=False),
 }
 
 
@@ -71,6 +80,8 @@ class NetworkRecorder:
         recorder.cdp.send("Network.enable")
         if profile.download_bytes_s:
             recorder.cdp.send("Network.emulateNetworkConditions", profile.conditions())
+        if profile.cpu_slowdown > 1:
+            recorder.cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
         recorder.cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True,
                                                    "flatten": False})
         return recorder
@@ -86,6 +97,14 @@ class NetworkRecorder:
             start = self.navigated_at if self.navigated_at is not None else float("-inf")
             return sum(d.encoded_bytes for d in self.downloads
                        if d.at_s - start <= within_s and (target is None or d.target == target))
+
+    def for_later(self, within_s: float) -> int:
+        """Bytes finished within `within_s` that serve only a later visit: the memory snapshot and whatever the
+        service worker fetched for its offline copy."""
+        with self._lock:
+            start = self.navigated_at if self.navigated_at is not None else float("-inf")
+            return sum(d.encoded_bytes for d in self.downloads if d.at_s - start <= within_s
+                       and (d.target == "service_worker" or d.url.split("?")[0].endswith(".bin.gz")))
 
     def count(self) -> int:
         with self._lock:

@@ -17,8 +17,15 @@ BARE_WORKER = """self.onmessage = async (e) => {
 };"""
 
 # Records, relative to navigation start, when the page first painted and when the pre-rendered result was in
-# the document and painted (the frame after it was parsed, never before the first paint).
+# the document and painted (the frame after it was parsed, never before the first paint), and every long task of
+# the page's main thread (>= 50 ms; registered before the page's first script, and buffered besides).
 PAINT_PROBE = """
+window.hbLongTasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.hbLongTasks.push([entry.startTime, entry.duration]);
+  }).observe({type: "longtask", buffered: true});
+} catch (error) { window.hbLongTasks = null; }
 window.hbPaint = {};
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
@@ -32,6 +39,9 @@ new MutationObserver((changes, observer) => {
 """
 
 CALCULATOR_PAGE = "rekenhulpen/kosten/"
+# Every calculator page: the total-blocking-time target holds on each. The cost page comes first (its figures are
+# the most detailed: result visible, first recompute, the levers).
+CALCULATOR_PAGES = (CALCULATOR_PAGE, "rekenhulpen/planning/", "rekenhulpen/matching/", "rekenhulpen/matching-regio/")
 CHOSEN_QUERY = "?uwv_benefit=nee&from_other_job=ja"  # the route questions answered: route SSFH
 PLAIN_PAGE = "stappen/stap-6-regelzaken/"
 

@@ -2,7 +2,9 @@
 
 GitHub Pages answers with `Cache-Control: max-age=600` and compresses on the fly what its CDN considers
 compressible: text (HTML, CSS, JavaScript, JSON, SVG, source maps) and WebAssembly, but not archives that are
-compressed already (`.zip`, `.gz`) or images and fonts. The README's benchmark section gives the sources.
+compressed already (`.zip`, `.gz`) or images and fonts (bench/RESULTS.md gives the sources). With `compress=False`
+every file goes as it is stored, as on a host that compresses nothing (the raw bytes of the comparison with other
+tools).
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Content types GitHub Pages gzips when the browser accepts it (README, "Benchmark figures").
+# Content types GitHub Pages gzips when the browser accepts it (bench/RESULTS.md, "Method").
 COMPRESSED_TYPES = frozenset({
     "text/html", "text/css", "text/javascript", "text/plain", "text/xml", "application/json",
     "application/manifest+json", "application/xml", "image/svg+xml", "application/wasm",
@@ -56,6 +59,7 @@ def _compressed(path: Path, mtime_ns: int) -> bytes:
 class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     sent: SentLog
+    compress: bool = True
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -71,7 +75,7 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
         path = self._target()
         kind = self.guess_type(str(path))
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        accepts_gzip = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
         if not path.is_file() or kind not in COMPRESSED_TYPES or not accepts_gzip:
             size = path.stat().st_size if path.is_file() else 0
             super().do_GET()
@@ -88,6 +92,15 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         self.sent.add(self.path, len(body))
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser closed at the end of a visit drops the downloads still running (the idle-time offline copy on a
+    slow profile): not worth a traceback."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class StaticHost:
     server: http.server.ThreadingHTTPServer
@@ -99,9 +112,9 @@ class StaticHost:
         self.server.server_close()
 
 
-def serve(site: Path) -> StaticHost:
+def serve(site: Path, compress: bool = True) -> StaticHost:
     sent = SentLog()
-    handler = type("Handler", (StaticHostHandler,), {"sent": sent})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    handler = type("Handler", (StaticHostHandler,), {"sent": sent, "compress": compress})
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return StaticHost(server, f"http://127.0.0.1:{server.server_address[1]}/", sent)

@@ -6,10 +6,10 @@ import contextlib
 import shutil
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from playwright.sync_api import BrowserContext, Page, Playwright
 
+from bench.figures import CalculatorVisit, PlainVisit, WholeVisit
 from bench.network import NetworkProfile, NetworkRecorder
 from bench.pages import CALCULATOR_PAGE, PAINT_PROBE, PLAIN_PAGE
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
@@ -18,17 +18,6 @@ WAIT_MS = 180_000  # a cold visit on the slow profile on a busy 2-core machine
 # A reader looks at the result for a moment before leaving; Chromium writes the compiled WebAssembly to its code
 # cache only after tiering up in the background, so leaving at once would make every next visit compile again.
 DWELL_MS = 5_000
-
-
-@dataclass(frozen=True)
-class CalculatorVisit:
-    first_paint: float  # ms from navigation start
-    result_visible: float
-    ready: float
-    first_recompute: float  # ms from the change being sent to the page showing the answer
-    boot: str  # plain or snapshot
-    transferred_live: int  # bytes as transferred until live
-    transferred: int  # and until the snapshot is cached, when the visit waits for it
 
 
 @contextlib.contextmanager
@@ -57,6 +46,13 @@ def paint(page: Page, key: str) -> float:
     return float(page.evaluate(f"window.hbPaint.{key}"))
 
 
+def long_tasks(page: Page) -> tuple[tuple[float, float], ...]:
+    tasks = page.evaluate("window.hbLongTasks")
+    if tasks is None:
+        raise RuntimeError("this Chromium reports no long tasks (PerformanceObserver 'longtask')")
+    return tuple((float(start), float(duration)) for start, duration in tasks)
+
+
 def show_assumptions(page: Page) -> None:
     """Open "Aannames aanpassen", where the hours field waits after the answer (calculators/_form.py)."""
     folded = page.locator('[data-calculator="kosten"] details[data-assumptions]')
@@ -64,24 +60,35 @@ def show_assumptions(page: Page) -> None:
         folded.locator("summary").click()
 
 
-def calculator_visit(page: Page, url: str, recorder: NetworkRecorder, wait_for_snapshot: bool = False
-                     ) -> CalculatorVisit:
+def calculator_visit(page: Page, url: str, recorder: NetworkRecorder, path: str = CALCULATOR_PAGE,
+                     wait_for_snapshot: bool = False) -> CalculatorVisit:
+    """Open a calculator page and wait until it is live; on the cost page also time the first change's answer.
+
+    With `wait_for_snapshot` (a first visit) the visit lasts until the idle-time prefetch has cached the snapshot,
+    so the next visit can restore from it; either way the reader stays DWELL_MS on the page.
+    """
     recorder.reset()
-    page.goto(url + CALCULATOR_PAGE, timeout=WAIT_MS)
+    page.goto(url + path, timeout=WAIT_MS)
     calculator = "[data-calculator]"
     page.wait_for_selector(f'{calculator}[data-runtime="ready"]', timeout=WAIT_MS)
     ready = float(page.get_attribute(calculator, "data-ready-at"))
     boot = page.get_attribute(calculator, "data-boot") or "?"
     live_bytes = recorder.total(within_s=ready / 1000)  # not what the idle-time prefetch adds right after
-    show_assumptions(page)
-    page.fill("#kosten-hours_per_week", "30")
-    page.wait_for_selector(f'{calculator}[data-computed="1"]', timeout=WAIT_MS)
-    first = float(page.get_attribute(calculator, "data-compute-ms"))
+    for_later = recorder.for_later(within_s=ready / 1000)
+    first, result = float("nan"), float("nan")
+    if path == CALCULATOR_PAGE:
+        show_assumptions(page)
+        page.fill("#kosten-hours_per_week", "30")
+        page.wait_for_selector(f'{calculator}[data-computed="1"]', timeout=WAIT_MS)
+        first = float(page.get_attribute(calculator, "data-compute-ms"))
+        result = paint(page, "result")
     if wait_for_snapshot and boot != "snapshot":  # the idle-time prefetch, for the next visit
         page.wait_for_selector(f"{calculator}[data-snapshot]", timeout=WAIT_MS)
-    first_paint, result = paint(page, "fcp"), paint(page, "result")
+    first_paint = paint(page, "fcp")
     page.wait_for_timeout(DWELL_MS)
-    return CalculatorVisit(first_paint, max(first_paint, result), ready, first, boot, live_bytes, recorder.total())
+    return CalculatorVisit(ready=ready, boot=boot, long_tasks=long_tasks(page), transferred_live=live_bytes,
+                           for_later_live=for_later, transferred=recorder.total(), first_paint=first_paint,
+                           result_visible=max(first_paint, result), first_recompute=first)
 
 
 def bare_visit(page: Page, url: str) -> float:
@@ -90,9 +97,12 @@ def bare_visit(page: Page, url: str) -> float:
     return float(page.get_attribute("body", "data-ready-at"))
 
 
-def plain_first_paint(page: Page, url: str) -> float:
-    page.goto(url + PLAIN_PAGE, timeout=WAIT_MS)
-    return paint(page, "fcp")
+def plain_visit(page: Page, url: str) -> PlainVisit:
+    page.goto(url + PLAIN_PAGE, timeout=WAIT_MS, wait_until="load")
+    loaded = float(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+    first_paint = paint(page, "fcp")
+    page.wait_for_timeout(1000)  # long-task entries arrive after their task
+    return PlainVisit(first_paint, loaded, long_tasks(page))
 
 
 def recompute_latencies(page: Page, changes: int) -> list[float]:
@@ -106,14 +116,6 @@ def recompute_latencies(page: Page, changes: int) -> list[float]:
         page.wait_for_function(f"() => Number(document.querySelector('{calculator}').dataset.computed) > {before}")
         latencies.append(float(page.get_attribute(calculator, "data-compute-ms")))
     return latencies
-
-
-@dataclass(frozen=True)
-class WholeVisit:
-    first_total: int  # every byte in the first `seconds` after opening the page, service worker included
-    first_service_worker: int
-    first_requests: int
-    warm_total: int
 
 
 def whole_visit(context: BrowserContext, url: str, path: str, profile: NetworkProfile, seconds: int = 60,

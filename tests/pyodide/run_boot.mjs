@@ -1,7 +1,8 @@
 // Boots Pyodide through the site's own boot module (overrides/assets/javascripts/pyodide-boot.js) under Node,
 // from a snapshot file (possibly damaged by the test) or plainly, and runs calculator cases.
-// Usage: node run_boot.mjs <snapshot.gz or "none"> <calculators.zip> <data.json> <cases.json> [lock.json]
-// With lock.json (the build's trimmed lock file) Pyodide gets it inline, as in the browser, and fetches none.
+// Usage: node run_boot.mjs <snapshot.gz or "none"> <calculators.zip> <data.json> <cases.json> [lock.json] [stdlib.zip]
+// With lock.json (the build's trimmed lock file) Pyodide gets it inline, as in the browser, and fetches none; with
+// stdlib.zip (the build's compiled standard library) Pyodide boots with it, as the site's worker does.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -14,13 +15,14 @@ const require = createRequire(import.meta.url);
 const pyodideDir = path.dirname(require.resolve("pyodide/package.json", { paths: [process.cwd()] }));
 const { loadPyodide, version } = await import(path.join(pyodideDir, "pyodide.mjs"));
 
-const [snapshotPath, zipPath, dataPath, casesPath, lockPath] = process.argv.slice(2);
+const [snapshotPath, zipPath, dataPath, casesPath, lockPath, stdlibPath] = process.argv.slice(2);
 const options = {
   indexURL: pyodideDir + path.sep,
   version,
   calculators: async () => new Uint8Array(await readFile(zipPath)),
   data: async () => readFile(dataPath, "utf8"),
   lockFile: lockPath ? JSON.parse(await readFile(lockPath, "utf8")) : undefined,
+  stdLibURL: stdlibPath ? path.resolve(stdlibPath) : undefined,
 };
 const snapshot = snapshotPath === "none" ? null : new Uint8Array(await readFile(snapshotPath));
 const started = performance.now();

@@ -9,18 +9,12 @@ import { checkFromWorker, initMessage } from "./protocol.js";
  * @property {import("./protocol.js").FromWorker[]} messages  what the worker said before runtime.js took over
  */
 
-// First-visit snapshot policy, chosen from the bench's profile figures (README, "Benchmark figures"): fetching
-// the 6.6 MB snapshot before booting makes the calculator live sooner only on a fast connection, and costs
-// 6.6 MB more on the very first page. Browsers cap navigator.connection.downlink at 10 Mbit/s, so "fast"
-// means at that cap. Without the Network Information API (Firefox, Safari) or with Save-Data: the plain boot.
-const FAST_DOWNLINK_MBPS = 10;
-
-/** @returns {"cached"|"fetch"} */
-export function snapshotPolicy(connection = navigator.connection) {
-  if (window.hbSnapshotPolicy) return window.hbSnapshotPolicy; // bench/ compares the two
-  if (!connection || connection.saveData) return "cached";
-  return connection.downlink >= FAST_DOWNLINK_MBPS && connection.effectiveType === "4g" ? "fetch" : "cached";
-}
+// The snapshot serves a later visit only: a first visit boots plainly and fetches it once the calculator is live
+// and the page idle (runtime.js), on any connection. Fetching it before booting made a first visit live sooner on
+// some connections and later on others, and always moved 6.6 MB more before the reader could use the page
+// (bench/RESULTS.md). window.hbSnapshotPolicy lets the bench compare ("fetch", "none").
+/** @returns {"cached"|"fetch"|"none"} */
+export const snapshotPolicy = () => window.hbSnapshotPolicy || "cached";
 
 /** Whether to fetch the snapshot in idle time for the next visit: not when the reader asked to save data. */
 export const mayPrefetchSnapshot = (connection = navigator.connection) => !(connection && connection.saveData);

@@ -1,5 +1,5 @@
 // Inflates the gzip memory snapshot on its own thread, so that the calculator worker's thread is free to load
-// and compile Pyodide meanwhile (pyodide-boot.js; figures in the README). One message in (the gzip bytes), one
+// and compile Pyodide meanwhile (pyodide-boot.js; figures in bench/RESULTS.md). One message in (the gzip bytes), one
 // out (the inflated bytes, or {error}); both transferred, not copied.
 self.onmessage = async (event) => {
   try {

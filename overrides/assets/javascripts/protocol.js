@@ -11,9 +11,12 @@
  * @property {string} root            the site root, relative to the page ("../../")
  * @property {string} pyodide         folder of the self-hosted Pyodide core ("assets/pyodide/<version>/")
  * @property {string} pyodide_version the version the worker must find in that folder
- * @property {string[]} pyodide_files the core's files, handed to the service worker once live
+ * @property {string[]} pyodide_files the core's files the worker fetches, handed to the service worker once live
  * @property {object} [lock_file]     Pyodide's lock file (no packages), passed as lockFileContents: no fetch
- * @property {string} calculators     the zip with the calculators' Python source (content-hashed name)
+ * @property {string} [stdlib]        the build's standard library with bytecode for what the calculators use, passed
+ *   as stdLibURL; absent when the build made none (then Pyodide's own python_stdlib.zip, sources only)
+ * @property {string} calculators     the zip with the calculators' Python, as bytecode when the build compiled it
+ *   (content-hashed name)
  * @property {string} data            the JSON data bundle (content-hashed name)
  * @property {string} [snapshot]      the gzip memory snapshot; absent when the build made none
  */
@@ -24,8 +27,9 @@
  * @property {"init"} type
  * @property {RuntimeConfig} runtime     as the build wrote it
  * @property {string} page               the page's absolute URL: what `runtime.root` is relative to
- * @property {"cached"|"fetch"} snapshotPolicy "cached": use the snapshot only once it is cached (default);
- *   "fetch": also fetch it on a first visit (bench/, through window.hbSnapshotPolicy)
+ * @property {"cached"|"fetch"|"none"} snapshotPolicy "cached": restore from the snapshot only once it is cached
+ *   (the site's policy; a first visit fetches it after going live); the bench's levers, through
+ *   window.hbSnapshotPolicy: "fetch" also fetches it before booting on a first visit, "none" never restores
  */
 
 /**
@@ -148,7 +152,7 @@ const FROM_WORKER = {
 };
 const RUNTIME = {
   root: "string", pyodide: "string", pyodide_version: "string", pyodide_files: "object",
-  calculators: "string", data: "string", snapshot: "string?", lock_file: "object?",
+  calculators: "string", data: "string", snapshot: "string?", lock_file: "object?", stdlib: "string?",
 };
 const OUTCOME = { result: { status: "string", html: "string" }, invalid: { status: "string", errors: "object" } };
 const PART_OUTCOME = {
@@ -156,7 +160,7 @@ const PART_OUTCOME = {
   text: { status: "string", name: "string", type: "string", text: "string" },
 };
 const FILE_OUTCOME = { file: { status: "string", name: "string", bytes: "object" }, invalid: OUTCOME.invalid };
-const POLICIES = ["cached", "fetch"];
+const POLICIES = ["cached", "fetch", "none"];
 const BOOT_PATHS = ["plain", "snapshot"];
 const SNAPSHOT_STATES = ["cached", "unavailable"];
 

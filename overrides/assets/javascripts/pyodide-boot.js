@@ -12,7 +12,10 @@ async function load(loadPyodide, options, extra, timings) {
   const mark = performance.now();
   // The lock file travels inline with the runtime settings (no request); Pyodide 314 ignores fullStdLib.
   const lock = options.lockFile ? { lockFileContents: options.lockFile } : {};
-  const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: [], ...lock, ...extra });
+  // The build's standard library, whose modules the calculators use are bytecode (pyodide_bytecode.mjs): Pyodide's
+  // own zip holds sources only, compiled on every boot.
+  const stdlib = options.stdLibURL ? { stdLibURL: options.stdLibURL } : {};
+  const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: [], ...lock, ...stdlib, ...extra });
   timings.load = Math.round(performance.now() - mark);
   if (pyodide.version !== options.version) {
     throw new Error(`Pyodide ${pyodide.version} geladen, ${options.version} verwacht`);
@@ -38,7 +41,7 @@ export async function bootPlain(loadPyodide, options) {
 }
 
 // In the browser on a thread of its own (inflate-worker.js): inflating on this thread while Pyodide loads starved
-// Pyodide's own loading, inflating first made the two wait for each other (README, "Next visit"). Under Node
+// Pyodide's own loading, inflating first made the two wait for each other (bench/RESULTS.md, "Next visit"). Under Node
 // (tests/pyodide), where there is no Worker, here.
 function inflateAside(compressed) {
   if (typeof Worker === "undefined") return gunzip(compressed);

@@ -137,6 +137,19 @@ function receiveDocument(message) {
   return true;
 }
 
+// Hands the service worker the runtime files this page used, so the next visit works without a network.
+function keepForOffline() {
+  const runtime = JSON.parse(document.getElementById("hb-runtime").textContent);
+  const at = (path) => runtimeUrl(runtime, window.location.href, path);
+  const here = (file) => new URL(file, import.meta.url).href;
+  const urls = [...runtime.pyodide_files.map((file) => at(runtime.pyodide + file)), at(runtime.calculators),
+    at(runtime.data), ...(runtime.stdlib ? [at(runtime.stdlib)] : []),
+    ...["worker.js", "pyodide-boot.js", "protocol.js", "inflate-worker.js"].map(here)];
+  window.hbRegisterServiceWorker().catch(() => {});
+  navigator.serviceWorker.ready.then((registration) =>
+    registration.active.postMessage({ type: "cache-runtime", urls })).catch(() => {});
+}
+
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     for (const element of calculators) {
@@ -197,20 +210,11 @@ function start() {
         if (element.restored) compute(element);
         else warmUp(element);
       }
-      // Keep what this page needed for the next visit without a network (the service worker's runtime cache).
-      if ("serviceWorker" in navigator) {
-        const runtime = JSON.parse(document.getElementById("hb-runtime").textContent);
-        const at = (path) => runtimeUrl(runtime, window.location.href, path);
-        const here = (file) => new URL(file, import.meta.url).href;
-        const urls = [...runtime.pyodide_files.map((file) => at(runtime.pyodide + file)), at(runtime.calculators),
-          at(runtime.data), ...["worker.js", "pyodide-boot.js", "protocol.js", "inflate-worker.js"].map(here)];
-        window.hbRegisterServiceWorker().catch(() => {});
-        navigator.serviceWorker.ready.then((registration) =>
-          registration.active.postMessage({ type: "cache-runtime", urls })).catch(() => {});
-      }
+      // What serves only a later visit waits until the calculator is live and the page idle: the service worker's
+      // offline copy of what this page used (from the HTTP cache) and the snapshot (for the next visit).
+      const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 2000));
+      if ("serviceWorker" in navigator) idle(keepForOffline, { timeout: 5000 });
       if (message.snapshot && message.path !== "snapshot" && mayPrefetchSnapshot()) {
-        // Fetch the snapshot for the next visit once the page has nothing else to do.
-        const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 2000));
         idle(() => worker.postMessage(prefetchSnapshotMessage()), { timeout: 5000 });
       }
       return;

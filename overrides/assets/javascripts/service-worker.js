@@ -81,7 +81,7 @@ self.addEventListener("message", (event) => {
 });
 
 // Runtime files the worker already holds are left to the browser's HTTP cache while online (it also keeps the
-// compiled WebAssembly; answering from Cache Storage measured slower, README). Known per worker start.
+// compiled WebAssembly; answering from Cache Storage measured slower, DESIGN.md). Known per worker start.
 const held = new Set();
 
 async function runtimeFile(event, place) {

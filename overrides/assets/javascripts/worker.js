@@ -42,8 +42,8 @@ async function cachedSnapshot(url) {
   }
 }
 
-// First visit: boot plainly (the snapshot is larger than Pyodide itself) and fetch the snapshot when the
-// page is idle, for the next visit. The decision and its figures are in the README's design notes.
+// First visit: boot plainly (the snapshot is larger than Pyodide itself) and fetch the snapshot once the
+// calculator is live and the page idle, for the next visit. The decision and its figures: bench/RESULTS.md.
 async function prefetchSnapshot(url) {
   const cache = await caches.open(SNAPSHOT_CACHE);
   if (!(await cache.match(url))) await cache.put(url, await fetchOk(url));
@@ -62,12 +62,14 @@ async function start({ runtime, page, snapshotPolicy }) {
   calculators.catch(() => {}); // reported when awaited
   const options = {
     indexURL: at(runtime.pyodide),
+    stdLibURL: runtime.stdlib ? at(runtime.stdlib) : undefined,
     version: runtime.pyodide_version,
     lockFile: runtime.lock_file,
     calculators: () => calculators,
     data: () => fetchOk(at(runtime.data)).then((r) => r.text()),
   };
   const firstVisitFetch = async () => {
+    if (snapshotPolicy === "none") return null;
     const cached = await cachedSnapshot(snapshotUrl);
     if (cached || snapshotPolicy !== "fetch" || !snapshotUrl) return cached;
     await prefetchSnapshot(snapshotUrl).catch(() => {});
