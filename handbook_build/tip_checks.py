@@ -150,9 +150,9 @@ def _meta_problems(meta: dict, regions: Iterable[str], display: str, schema_dir:
     regions = list(regions)
     region = meta.get("region")
     if isinstance(region, str) and region and region not in regions:
-        problems.append(DataProblem(display, "region", f"onbekende regio '{region}'; kies uit: {', '.join(regions)} "
-                                                       f"(of voeg de regio toe aan data/{REGIONS_FILE}; de regio van "
-                                                       f"een eigen versie, uit data/{REGION_FILE}, hoort er vanzelf bij)"))
+        problems.append(DataProblem(display, "region", (
+            f"onbekende regio '{region}'; kies uit: {', '.join(regions)} (of voeg de regio toe aan "
+            f"data/{REGIONS_FILE}; de regio van een eigen versie, uit data/{REGION_FILE}, hoort er vanzelf bij)")))
     for field in ("title", "author", "description"):
         value = meta.get(field)
         if not isinstance(value, str):
@@ -164,10 +164,11 @@ def _meta_problems(meta: dict, regions: Iterable[str], display: str, schema_dir:
     tags = meta.get("tags")
     for index, tag in enumerate(tags if isinstance(tags, list) else []):
         if isinstance(tag, str) and ("<" in tag or ">" in tag):
-            problems.append(DataProblem(display, key_path("tags", index), f"'{tag}': mag geen HTML of punthaken bevatten"))
+            problems.append(DataProblem(display, key_path("tags", index),
+                                        f"'{tag}': mag geen HTML of punthaken bevatten"))
         elif isinstance(tag, str) and re.match(r"(stap\s*\d|regio\s*:)", tag, re.IGNORECASE):
-            problems.append(DataProblem(display, key_path("tags", index), f"'{tag}': stappen en regio worden automatisch "
-                                                                  "tags; noem ze niet nog eens"))
+            problems.append(DataProblem(display, key_path("tags", index),
+                                        f"'{tag}': stappen en regio worden automatisch tags; noem ze niet nog eens"))
     return problems
 
 

@@ -97,7 +97,8 @@ def semantic_problems(document: dict, display: str) -> list[DataProblem]:
         for index, version in enumerate(versions):
             if version in versions[:index]:
                 problems.append(
-                    DataProblem(display, key_path("releases", index, "version"), f"versie {version} staat er twee keer in")
+                    DataProblem(display, key_path("releases", index, "version"),
+                                f"versie {version} staat er twee keer in")
                 )
     elif kind == "school_holidays":
         first, last = document["first_day"], document["last_day"]

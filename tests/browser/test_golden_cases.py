@@ -1,8 +1,9 @@
 """The golden cases (tests/cases/*.yaml) give their expected outputs in the browser too.
 
-A second worker on a calculator page of the national site (also in a fork: the national copy) runs every case through the real protocol (protocol.js), the self-hosted
-Pyodide and the shipped calculators and data, in Chromium; the answers' key figures must equal each case's
-`output`, as in CPython (tests/calculators/test_golden_cases.py) and in Node (tests/pyodide/test_parity.py).
+A second worker on a calculator page of the national site (also in a fork: the national copy) runs every case
+through the real protocol (protocol.js), the self-hosted Pyodide and the shipped calculators and data, in
+Chromium; the answers' key figures must equal each case's `output`, as in CPython
+(tests/calculators/test_golden_cases.py) and in Node (tests/pyodide/test_parity.py).
 """
 
 from __future__ import annotations

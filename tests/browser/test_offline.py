@@ -167,7 +167,8 @@ def test_a_calculator_works_offline_after_one_visit_and_downloads_its_webassembl
             # The page handed the runtime to the service worker, which takes it from the browser's cache.
             page.wait_for_function(
                 "() => caches.keys().then(names => Promise.all(names.filter(n => n.startsWith('hb-pyodide:'))"
-                ".map(n => caches.open(n).then(c => c.keys())))).then(k => k.flat().some(r => r.url.endsWith('.wasm')))",
+                ".map(n => caches.open(n).then(c => c.keys()))))"
+                ".then(k => k.flat().some(r => r.url.endsWith('.wasm')))",
                 timeout=BOOT_TIMEOUT,
             )
             wasm = [path for path in counts if path.endswith("/pyodide.asm.wasm")]

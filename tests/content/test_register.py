@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import ROOT
 from tests.calculators.conftest import REAL
+from tests.conftest import ROOT
 from tests.content.reader_sources import calculator_answers, page_lines, page_paths
 
 U = re.compile(r"(?<![\w'’-])(?:u|uw|U|Uw)(?![\w'’-])")

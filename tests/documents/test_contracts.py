@@ -84,7 +84,8 @@ def test_probation_article_states_the_one_month_rule_without_a_calendar_date(nat
     assert f"hooguit {month}" in rule and "(art. 7:652 lid 6 BW)" in rule
     # Only a cao may deviate, and only from lid 5 onder a and lid 6; never beyond two months.
     cao = next(item for item in probation.split("\n- ") if "Alleen een cao mag afwijken" in item)
-    assert "afwijken van lid 5 onder a en lid 6" in " ".join(cao.split()) and "art. 7:652 lid 7" in " ".join(cao.split())
+    cao_text = " ".join(cao.split())
+    assert "afwijken van lid 5 onder a en lid 6" in cao_text and "art. 7:652 lid 7" in cao_text
     assert f"meer dan {param_text(national_bundle, 'training.bbl.max_probation_months_any_contract')} nietig" in \
         " ".join(cao.split())
     assert "art. 7:652 lid 8 onder d BW" in " ".join(probation.split())

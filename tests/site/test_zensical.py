@@ -126,7 +126,8 @@ def test_the_same_checklists_named_and_keyed_alike(built_site: Path, zensical_si
         assert _NAMED_BOX.findall(ours) == _NAMED_BOX.findall(theirs), page
         lists += len(_CHECKLIST.findall(ours))
     assert lists >= 10
-    assert ("bijlagen/stap-5/e-papierwerk-voor-de-start/#1", handbook_version(load_site_data(ROOT))) in _CHECKLIST.findall(
+    version = handbook_version(load_site_data(ROOT))
+    assert ("bijlagen/stap-5/e-papierwerk-voor-de-start/#1", version) in _CHECKLIST.findall(
         read(zensical_site, "bijlagen/stap-5/e-papierwerk-voor-de-start/index.html"))
 
 
