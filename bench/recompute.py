@@ -112,7 +112,7 @@ def cpython(bundle: str, cases: dict[str, list[dict[str, str]]], sections: bool,
             assert json.loads(answer)["status"] == "result", answer[:300]
         if sections:
             for form in inputs:
-                for key, value in _sectioned(bundle, form).items():
+                for key, value in _sectioned(form).items():
                     parts[key].append(value)
         found[name] = {"run_json": _summary(times)}
         if sections:
@@ -134,25 +134,10 @@ def cpython(bundle: str, cases: dict[str, list[dict[str, str]]], sections: bool,
     return found
 
 
-def _sectioned(bundle: str, form: dict[str, str]) -> dict[str, float]:
-    """The same call as run_json in its steps (calculators/_registry.evaluate)."""
-    from calculators import _browser, cost
-    from calculators._inputs import parse_inputs
-    from calculators._registry import fields_of
+def _sectioned(form: dict[str, str]) -> dict[str, float]:
+    from bench.recompute_sections import STEPS, sectioned
 
-    data = _browser._bundle
-    marks = [time.perf_counter()]
-    parsed = parse_inputs(fields_of(cost, data), form)
-    assert not parsed.errors and not cost.check(data, parsed.values)
-    marks.append(time.perf_counter())
-    result = cost.compute_live(data, parsed.values, frozenset())
-    marks.append(time.perf_counter())
-    html = cost.render_live(result, frozenset())
-    marks.append(time.perf_counter())
-    json.dumps({"status": "result", "html": html}, ensure_ascii=False, sort_keys=True)
-    marks.append(time.perf_counter())
-    steps = [(b - a) * 1000 for a, b in zip(marks, marks[1:], strict=False)]
-    return dict(zip(("check", "compute", "render", "json"), steps, strict=True))
+    return dict(zip(STEPS, json.loads(sectioned(json.dumps(form))), strict=True))
 
 
 def pyodide(bundle: str, cases: dict[str, list[dict[str, str]]], sections: bool, snapshot: bool = False) -> dict:

@@ -21,26 +21,7 @@ const zip = new Uint8Array(await readFile(zipPath));
 const data = await readFile(dataPath, "utf8");
 const cases = JSON.parse(await readFile(casesPath, "utf8"));
 
-const SECTIONS = `
-import json, time
-from calculators import _browser, cost
-from calculators._inputs import parse_inputs
-from calculators._registry import fields_of
-
-def sectioned(form_json):
-    data = _browser._bundle
-    marks = [time.perf_counter()]
-    parsed = parse_inputs(fields_of(cost, data), json.loads(form_json))
-    assert not parsed.errors and not cost.check(data, parsed.values)
-    marks.append(time.perf_counter())
-    result = cost.compute_live(data, parsed.values, frozenset())
-    marks.append(time.perf_counter())
-    html = cost.render_live(result, frozenset())
-    marks.append(time.perf_counter())
-    json.dumps({"status": "result", "html": html}, ensure_ascii=False, sort_keys=True)
-    marks.append(time.perf_counter())
-    return json.dumps([(b - a) * 1000 for a, b in zip(marks, marks[1:])])
-`;
+const SECTIONS = await readFile(new URL("./recompute_sections.py", import.meta.url), "utf8"); // the steps, as in CPython
 
 const found = {};
 for (const [name, forms] of Object.entries(cases)) {

@@ -80,6 +80,7 @@ def trimmed_lock_file(pyodide_source: Path) -> str:
 
 SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "pyodide_snapshot.mjs"
 BYTECODE_SCRIPT = Path(__file__).resolve().parent / "pyodide_bytecode.mjs"
+WARM_SCRIPT = Path(__file__).resolve().parent / "pyodide_warm.mjs"  # what both steps run: it decides what is compiled
 
 
 def _run_node(script: Path, arguments: list[str], what: str) -> dict:
@@ -134,7 +135,8 @@ class Artifacts:
     @property
     def bytecode_digest(self) -> str:
         """Named after what goes in (Pyodide version, calculators, data, the compiling step): same inputs, same name."""
-        return digest(self.pyodide_version.encode() + self.calculators + self.data + BYTECODE_SCRIPT.read_bytes())
+        return digest(self.pyodide_version.encode() + self.calculators + self.data + BYTECODE_SCRIPT.read_bytes()
+                      + WARM_SCRIPT.read_bytes())
 
     @property
     def snapshot_digest(self) -> str:

@@ -11,6 +11,7 @@
 // Prints {"modules": compiled standard-library modules, "stdlib": bytes, "calculators": bytes, "ms": time}.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { warmCalculators } from "./pyodide_warm.mjs";
 
 const [pyodideDir, zipPath, dataPath, stdlibOut, calculatorsOut] = process.argv.slice(2);
 const started = performance.now();
@@ -18,14 +19,7 @@ const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
 const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + path.sep, packages: [] });
 pyodide.FS.writeFile("/tmp/hb-calculators.zip", new Uint8Array(await readFile(zipPath)));
 pyodide.unpackArchive(pyodide.FS.readFile("/tmp/hb-calculators.zip"), "zip");
-const browser = pyodide.pyimport("calculators._browser");
-const names = browser.load(await readFile(dataPath, "utf8"));
-for (const name of names.toJs()) {
-  browser.run_json(name, "{}"); // defaults: imports the model and the view
-  browser.run_json(name, JSON.stringify({ onbekend: "x" })); // and the validation path
-}
-names.destroy();
-browser.destroy();
+warmCalculators(pyodide, await readFile(dataPath, "utf8"));
 // What that run imported from the standard library, before the imports of this step itself.
 pyodide.runPython(`
 import sys

@@ -7,6 +7,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { warmCalculators } from "./pyodide_warm.mjs";
 
 const [pyodideDir, zipPath, dataPath, outPath, stdlibPath] = process.argv.slice(2);
 const started = performance.now();
@@ -15,14 +16,7 @@ const stdlib = stdlibPath ? { stdLibURL: path.resolve(stdlibPath) } : {};
 const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + path.sep, packages: [], _makeSnapshot: true,
   ...stdlib });
 pyodide.unpackArchive(new Uint8Array(await readFile(zipPath)), "zip");
-const browser = pyodide.pyimport("calculators._browser");
-const names = browser.load(await readFile(dataPath, "utf8"));
-for (const name of names.toJs()) {
-  browser.run_json(name, "{}"); // defaults: imports the model and the view
-  browser.run_json(name, JSON.stringify({ onbekend: "x" })); // and the validation path
-}
-names.destroy();
-browser.destroy();
+warmCalculators(pyodide, await readFile(dataPath, "utf8"));
 const snapshot = pyodide.makeMemorySnapshot();
 const compressed = gzipSync(snapshot, { level: 6 });
 await writeFile(outPath, compressed);
